@@ -1,0 +1,54 @@
+/**
+ * What the integration tier's global setup provides to tests: connection facts for each real server
+ * started once per run. Tests create their own users (see slapd-users.ts / samba-users.ts).
+ */
+export interface SlapdInfo {
+  /** ldaps://127.0.0.1:<port> */
+  ldapsUrl: string;
+  /** ldap://127.0.0.1:<port> (StartTLS available) */
+  ldapUrl: string;
+  caPem: string;
+  baseDn: string;
+  peopleDn: string;
+  groupsDn: string;
+  /** rootdn, for test set-up only (never used by the code under test) */
+  adminDn: string;
+  adminPassword: string;
+  /** Sesame's service account: write on userPassword and the ppolicy state attributes, nothing more. */
+  serviceDn: string;
+  servicePassword: string;
+  defaultPolicyDn: string;
+  pid: number;
+}
+
+export interface SambaInfo {
+  /** ldaps://127.0.0.1:636 */
+  ldapsUrl: string;
+  /** ldap://127.0.0.1:389 (StartTLS) */
+  ldapUrl: string;
+  caPem: string;
+  /** The DC certificate names only <host>.<realm>: verify against this. */
+  tlsServerName: string;
+  realm: string; // EXAMPLE.TEST
+  domain: string; // EXAMPLE
+  baseDn: string; // DC=example,DC=test
+  usersDn: string; // CN=Users,DC=example,DC=test
+  adminDn: string;
+  adminPassword: string;
+  /** Delegated reset account: Reset Password right plus write on lockoutTime and pwdLastSet. */
+  serviceDn: string;
+  servicePassword: string;
+  /** The provisioned directory, for samba-tool -H tdb://... calls in tests. */
+  targetDir: string;
+  smbConf: string;
+  kdc: string; // 127.0.0.1:88
+  kpasswd: string; // 127.0.0.1:464
+  pid: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    slapd: SlapdInfo;
+    samba: SambaInfo;
+  }
+}
