@@ -10,6 +10,7 @@ export const directoryErrorCodes = [
   'protectedAccount', // privileged account, refused by policy
   'accountDisabled',
   'accountExpired',
+  'accountRestricted', // logon hours or workstation restrictions
   'accountLocked',
   'invalidCredentials', // wrong current password on bind or change
   'passwordMustChange', // bind refused until the password is changed
