@@ -22,6 +22,7 @@ export const directoryErrorCodes = [
   'tlsUntrusted', // server certificate not trusted by the configured CA
   'serverUnavailable', // every configured server failed
   'timeout',
+  'clockSkew', // client and server clocks differ more than Kerberos allows (usually 5 minutes)
   'invalidInput', // name or password malformed before reaching the server
   'configuration',
   'protocol', // the server answered something we cannot interpret
