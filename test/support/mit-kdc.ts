@@ -141,7 +141,11 @@ export async function startMitKdc(realm = 'SESAME.TEST'): Promise<MitRealm> {
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null) return resolve();
-              child.once('exit', () => resolve());
+              const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+              child.once('exit', () => {
+                clearTimeout(kill);
+                resolve();
+              });
               child.kill('SIGTERM');
             }),
         ),
