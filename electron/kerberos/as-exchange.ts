@@ -18,7 +18,8 @@ import {
   type EtypeInfo2Entry,
 } from './asn1/kdc';
 import { decodeKrbError, isKrbError, krbErrorCodes, type KrbError } from './asn1/krb-error';
-import { type EncryptionType, encryptionTypeById, KerberosIntegrityError, supportedEncryptionTypes } from './crypto/aes-sha1';
+import { type EncryptionType, KerberosIntegrityError } from './crypto/encryption-type';
+import { encryptionTypeById, supportedEncryptionTypes } from './crypto/registry';
 import { directoryErrorFromKrbError } from './errors';
 import { changePasswordService, defaultSalt, formatPrincipal, type Principal } from './principal';
 

@@ -9,7 +9,8 @@ import { decodeApReply, decodeEncApReplyPart, encodeApRequest, encodeAuthenticat
 import { decodeKrbError } from './asn1/krb-error';
 import { decodeEncKrbPrivPart, decodeKrbPriv, encodeChangePasswdData, encodeEncKrbPrivPart, encodeKrbPriv } from './asn1/priv';
 import { type InitialTicket, keyUsage } from './as-exchange';
-import { type EncryptionType, encryptionTypeById, KerberosIntegrityError } from './crypto/aes-sha1';
+import { type EncryptionType, KerberosIntegrityError } from './crypto/encryption-type';
+import { encryptionTypeById } from './crypto/registry';
 import { directoryErrorFromKpasswdResult, directoryErrorFromKrbError } from './errors';
 import { hostAddressOf } from './host-address';
 import { frameKpasswdRequest, kpasswdVersions, parseKpasswdReply, parseKpasswdResult } from './kpasswd-message';

@@ -27,9 +27,9 @@ const transport = (overrides: Partial<KerberosConfigInput> = {}, now?: () => Dat
   new KerberosPasswordTransport({ realm: mit.realm, kdcs: [mit.kdc], kpasswdServers: [mit.kpasswd], ...overrides }, now ? { now } : {});
 
 let userCount = 0;
-async function newUser(password: string): Promise<string> {
+async function newUser(password: string, enctypes?: string[]): Promise<string> {
   const name = `user${++userCount}`;
-  await mit.addUser(name, password);
+  await mit.addUser(name, password, enctypes);
   return name;
 }
 
@@ -49,6 +49,12 @@ describe('Kerberos password change and set against MIT krb5', () => {
     await transport({ transport: protocol }).changePassword(user, 'Start-Pass-1', 'Changed-Pass-2');
     expect(await mit.kinit(user, 'Changed-Pass-2')).toBe(true);
     expect(await mit.kinit(user, 'Start-Pass-1')).toBe(false);
+  });
+
+  it('changes the password of a principal that has only RFC 8009 (aes256-cts-hmac-sha384-192) keys', async () => {
+    const user = await newUser('Start-Pass-1', ['aes256-cts-hmac-sha384-192']);
+    await transport().changePassword(user, 'Start-Pass-1', 'Changed-Pass-2');
+    expect(await mit.kinit(user, 'Changed-Pass-2')).toBe(true);
   });
 
   it.each(['tcp', 'udp'] as const)('sets another user’s password as an authorised admin over %s', async (protocol) => {

@@ -27,7 +27,8 @@ export interface MitRealm {
   adminPassword: string;
   /** Policy given to principals added with addUser: minimum length and two character classes. */
   policy: { name: string; minLength: number; minClasses: number };
-  addUser(name: string, password: string): Promise<void>;
+  /** Adds a principal under the policy; by default with AES-SHA1 keys only (RFC 3962), as AD has. */
+  addUser(name: string, password: string, enctypes?: readonly string[]): Promise<void>;
   /** Runs MIT kinit with the password; resolves true when it obtained a ticket. */
   kinit(principal: string, password: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -124,8 +125,9 @@ export async function startMitKdc(realm = 'SESAME.TEST'): Promise<MitRealm> {
     adminPrincipal,
     adminPassword,
     policy,
-    async addUser(name, password) {
-      const { stdout, stderr } = await kadminLocal(`addprinc -policy ${policy.name} -pw ${password} ${name}`);
+    async addUser(name, password, enctypes = ['aes256-cts-hmac-sha1-96', 'aes128-cts-hmac-sha1-96']) {
+      const keys = enctypes.map((enctype) => `${enctype}:normal`).join(',');
+      const { stdout, stderr } = await kadminLocal(`addprinc -policy ${policy.name} -e ${keys} -pw ${password} ${name}`);
       if (!/created/.test(stdout + stderr)) throw new Error(`addprinc ${name} failed: ${stderr}`);
     },
     kinit(principal, password) {

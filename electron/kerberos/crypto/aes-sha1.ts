@@ -6,29 +6,12 @@
 import { createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AES_BLOCK, aesEncryptBlock, ctsDecrypt, ctsEncrypt } from './aes-cts';
+import { type EncryptionType, iterationsFrom, KerberosIntegrityError, usageConstant } from './encryption-type';
 import { nfold } from './nfold';
 
 const pbkdf2Async = promisify(pbkdf2);
 const HMAC_LENGTH = 12;
 const DEFAULT_ITERATIONS = 4096;
-/** A KDC could send any count; one this large would stall the app, so it is refused. */
-const MAX_ITERATIONS = 2_000_000;
-
-/** Decryption failed its integrity check: wrong key (usually a wrong password) or a damaged message. */
-export class KerberosIntegrityError extends Error {
-  override readonly name = 'KerberosIntegrityError';
-}
-
-export interface EncryptionType {
-  readonly id: number;
-  readonly name: string;
-  readonly keyLength: number;
-  stringToKey(password: Uint8Array, salt: Uint8Array, s2kParams?: Uint8Array): Promise<Buffer>;
-  encrypt(key: Uint8Array, usage: number, plaintext: Uint8Array, confounder?: Uint8Array): Buffer;
-  decrypt(key: Uint8Array, usage: number, ciphertext: Uint8Array): Buffer;
-  checksum(key: Uint8Array, usage: number, data: Uint8Array): Buffer;
-  randomKey(): Buffer;
-}
 
 /** RFC 3961 DR (and, since AES's random-to-key is the identity, DK). */
 export function deriveKey(baseKey: Uint8Array, constant: Uint8Array): Buffer {
@@ -41,22 +24,7 @@ export function deriveKey(baseKey: Uint8Array, constant: Uint8Array): Buffer {
   return Buffer.concat(blocks).subarray(0, baseKey.length);
 }
 
-function usageConstant(usage: number, kind: 0x99 | 0xaa | 0x55): Buffer {
-  const constant = Buffer.alloc(5);
-  constant.writeUInt32BE(usage, 0);
-  constant[4] = kind;
-  return constant;
-}
-
 const hmacSha1 = (key: Uint8Array, data: Uint8Array): Buffer => createHmac('sha1', key).update(data).digest();
-
-function iterationsFrom(s2kParams: Uint8Array | undefined): number {
-  if (!s2kParams || s2kParams.length === 0) return DEFAULT_ITERATIONS;
-  if (s2kParams.length !== 4) throw new RangeError('s2kparams must be 4 bytes for AES');
-  const iterations = Buffer.from(s2kParams).readUInt32BE(0);
-  if (iterations === 0 || iterations > MAX_ITERATIONS) throw new RangeError(`unsupported string-to-key iteration count ${iterations}`);
-  return iterations;
-}
 
 function aesSha1(id: number, name: string, keyLength: number): EncryptionType {
   return {
@@ -64,7 +32,7 @@ function aesSha1(id: number, name: string, keyLength: number): EncryptionType {
     name,
     keyLength,
     async stringToKey(password, salt, s2kParams) {
-      const intermediate = await pbkdf2Async(password, salt, iterationsFrom(s2kParams), keyLength, 'sha1');
+      const intermediate = await pbkdf2Async(password, salt, iterationsFrom(s2kParams, DEFAULT_ITERATIONS), keyLength, 'sha1');
       const key = deriveKey(intermediate, Buffer.from('kerberos', 'ascii'));
       intermediate.fill(0);
       return key;
@@ -113,9 +81,3 @@ function aesSha1(id: number, name: string, keyLength: number): EncryptionType {
 export const aes128CtsHmacSha196 = aesSha1(17, 'aes128-cts-hmac-sha1-96', 16);
 export const aes256CtsHmacSha196 = aesSha1(18, 'aes256-cts-hmac-sha1-96', 32);
 
-/** Preference order offered to the KDC: strongest first. */
-export const supportedEncryptionTypes: readonly EncryptionType[] = [aes256CtsHmacSha196, aes128CtsHmacSha196];
-
-export function encryptionTypeById(id: number): EncryptionType | undefined {
-  return supportedEncryptionTypes.find((type) => type.id === id);
-}

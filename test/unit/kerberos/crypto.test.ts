@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nfold } from '../../../electron/kerberos/crypto/nfold';
 import { ctsDecrypt, ctsEncrypt } from '../../../electron/kerberos/crypto/aes-cts';
-import {
-  aes128CtsHmacSha196,
-  aes256CtsHmacSha196,
-  KerberosIntegrityError,
-} from '../../../electron/kerberos/crypto/aes-sha1';
+import { aes128CtsHmacSha196, aes256CtsHmacSha196 } from '../../../electron/kerberos/crypto/aes-sha1';
+import { KerberosIntegrityError } from '../../../electron/kerberos/crypto/encryption-type';
 
 const hex = (value: string): Buffer => Buffer.from(value.replace(/\s+/g, ''), 'hex');
 
