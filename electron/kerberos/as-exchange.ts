@@ -48,7 +48,7 @@ export async function requestChangePasswordTicket(
   send: KdcSend,
   now: () => Date,
 ): Promise<InitialTicket> {
-  const request = (padata: PaData[]): Buffer =>
+  const request = (padata: PaData[], nonce: number): Buffer =>
     encodeAsRequest({
       padata,
       options: [],
@@ -56,15 +56,16 @@ export async function requestChangePasswordTicket(
       realm: client.realm,
       server: changePasswordService(client.realm).name,
       till: new Date(now().getTime() + TICKET_LIFETIME_MS),
-      nonce: randomInt(1, 0x7fffffff),
+      nonce,
       etypes: supportedEncryptionTypes.map((type) => type.id),
     });
 
-  const first = await send(request([]));
+  const firstNonce = randomInt(1, 0x7fffffff);
+  const first = await send(request([], firstNonce));
   if (!isKrbError(first)) {
     // The KDC did not ask for pre-authentication: the reply itself is sealed with the password's key.
     const reply = decodeAsReply(first);
-    return openReply(client, reply, password, chooseKey(client, etypeInfoFrom(reply.padata), reply.encPart.etype));
+    return openReply(client, reply, firstNonce, password, chooseKey(client, etypeInfoFrom(reply.padata), reply.encPart.etype));
   }
   const error = decodeKrbError(first);
   if (error.errorCode !== krbErrorCodes.preauthRequired) throw krbFailure(error, now);
@@ -74,9 +75,10 @@ export async function requestChangePasswordTicket(
     const time = now();
     const timestamp = encodeEncryptedTimestamp({ time, microseconds: (time.getTime() % 1000) * 1000 });
     const sealed = encode(encryptedDataBlock({ etype: choice.etype.id, cipher: choice.etype.encrypt(key, keyUsage.encTimestamp, timestamp) }));
-    const second = await send(request([{ type: paDataTypes.encTimestamp, value: sealed }]));
+    const nonce = randomInt(1, 0x7fffffff);
+    const second = await send(request([{ type: paDataTypes.encTimestamp, value: sealed }], nonce));
     if (isKrbError(second)) throw krbFailure(decodeKrbError(second), now);
-    return openWithKey(client, decodeAsReply(second), key, choice.etype);
+    return openWithKey(client, decodeAsReply(second), nonce, key, choice.etype);
   } finally {
     key.fill(0);
   }
@@ -92,33 +94,35 @@ function etypeInfoFrom(padata: readonly PaData[]): EtypeInfo2Entry[] {
   return info ? decodeEtypeInfo2(info.value) : [];
 }
 
-/** The KDC lists ETYPE-INFO2 in its preference order; take the first one we implement. */
+/**
+ * The KDC lists ETYPE-INFO2 in its preference order: take the first entry we implement (the one that
+ * sealed the reply, when there is a reply). Without any entry the default salt applies.
+ */
 function chooseKey(client: Principal, entries: readonly EtypeInfo2Entry[], replyEtype?: number): KeyChoice {
-  const usable = entries
-    .map((entry) => ({ entry, etype: encryptionTypeById(entry.etype) }))
-    .filter((pair): pair is { entry: EtypeInfo2Entry; etype: EncryptionType } => pair.etype !== undefined);
-  const picked = replyEtype === undefined ? usable[0] : usable.find((pair) => pair.etype.id === replyEtype);
-  if (picked) {
-    return { etype: picked.etype, salt: picked.entry.salt ?? defaultSalt(client), ...(picked.entry.s2kParams ? { s2kParams: picked.entry.s2kParams } : {}) };
+  for (const entry of entries) {
+    const etype = encryptionTypeById(entry.etype);
+    if (etype && (replyEtype === undefined || etype.id === replyEtype)) {
+      return { etype, salt: entry.salt ?? defaultSalt(client), ...(entry.s2kParams ? { s2kParams: entry.s2kParams } : {}) };
+    }
   }
-  const fallback = replyEtype === undefined && entries.length === 0 ? supportedEncryptionTypes[0] : encryptionTypeById(replyEtype ?? -1);
-  if (!fallback) {
+  const guess = replyEtype !== undefined ? encryptionTypeById(replyEtype) : entries.length === 0 ? supportedEncryptionTypes[0] : undefined;
+  if (!guess) {
     const offered = entries.map((entry) => entry.etype).join(', ') || String(replyEtype);
-    throw new DirectoryError('configuration', `KDC offers no AES key for ${formatPrincipal(client)} (etypes ${offered}); only aes128/aes256-cts-hmac-sha1-96 are supported`);
+    throw new DirectoryError('configuration', `KDC offers no AES key for ${formatPrincipal(client)} (etypes ${offered}); RC4 and DES are not supported`);
   }
-  return { etype: fallback, salt: defaultSalt(client) };
+  return { etype: guess, salt: defaultSalt(client) };
 }
 
-async function openReply(client: Principal, reply: AsReply, password: Uint8Array, choice: KeyChoice): Promise<InitialTicket> {
+async function openReply(client: Principal, reply: AsReply, nonce: number, password: Uint8Array, choice: KeyChoice): Promise<InitialTicket> {
   const key = await choice.etype.stringToKey(password, choice.salt, choice.s2kParams);
   try {
-    return openWithKey(client, reply, key, choice.etype);
+    return openWithKey(client, reply, nonce, key, choice.etype);
   } finally {
     key.fill(0);
   }
 }
 
-function openWithKey(client: Principal, reply: AsReply, key: Uint8Array, etype: EncryptionType): InitialTicket {
+function openWithKey(client: Principal, reply: AsReply, nonce: number, key: Uint8Array, etype: EncryptionType): InitialTicket {
   if (reply.encPart.etype !== etype.id) {
     throw new DirectoryError('protocol', `AS-REP sealed with etype ${reply.encPart.etype}, pre-authentication used ${etype.id}`);
   }
@@ -133,5 +137,10 @@ function openWithKey(client: Principal, reply: AsReply, key: Uint8Array, etype: 
   }
   const part = decodeEncKdcReplyPart(plain);
   plain.fill(0);
+  // The nonce ties the reply to this request: a replayed older reply is refused.
+  if (part.nonce !== nonce) {
+    part.key.value.fill(0);
+    throw new DirectoryError('protocol', 'AS-REP nonce does not match the request');
+  }
   return { client, ticket: reply.ticket, sessionKey: part.key };
 }

@@ -9,7 +9,7 @@ export const kerberosConfigSchema = z.object({
   realm: z.string().regex(/^[^\s/@\\]+$/),
   /** KDCs tried in order (default port 88). Empty: DNS SRV `_kerberos._tcp|_udp.<realm>`. */
   kdcs: z.array(hostPort).default([]),
-  /** kpasswd servers tried in order (default port 464). Empty: DNS SRV `_kpasswd._tcp|_udp.<realm>`, else the KDC hosts. */
+  /** kpasswd servers tried in order (default port 464). Empty: the configured KDC hosts, or with DNS discovery `_kpasswd._tcp|_udp.<realm>`, else the KDC hosts. */
   kpasswdServers: z.array(hostPort).default([]),
   /** TCP is dependable; AS replies from AD DCs carry a PAC too large for UDP (then TCP is used anyway). */
   transport: z.enum(['tcp', 'udp']).default('tcp'),

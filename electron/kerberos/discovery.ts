@@ -1,7 +1,7 @@
 /**
  * Where to send KDC and kpasswd traffic: configured hosts, or DNS SRV records for the realm
  * (RFC 4120 §7.2.3, ordered by priority and weight as for LDAP), with the KDC hosts on port 464 as
- * the kpasswd fallback.
+ * the kpasswd fallback (and the only choice when KDCs are configured but kpasswd servers are not).
  */
 import { promises as dns } from 'node:dns';
 import { DirectoryError } from '../directory/errors';
@@ -52,10 +52,13 @@ export async function resolveKerberosEndpoints(
   if (kdcs.length === 0) {
     throw new DirectoryError('configuration', `no KDC for realm ${config.realm}: none configured and no _kerberos._${protocol} SRV record`);
   }
+  // With KDCs configured by hand, DNS is not consulted at all (it may not know the realm).
   let kpasswdServers =
     config.kpasswdServers.length > 0
       ? config.kpasswdServers.map((text) => parseEndpoint(text, KPASSWD_PORT))
-      : await lookupSrv(resolver, `_kpasswd._${protocol}.${config.realm}`, random);
+      : config.kdcs.length > 0
+        ? []
+        : await lookupSrv(resolver, `_kpasswd._${protocol}.${config.realm}`, random);
   if (kpasswdServers.length === 0) kpasswdServers = kdcs.map((kdc) => ({ host: kdc.host, port: KPASSWD_PORT }));
   return { kdcs, kpasswdServers };
 }

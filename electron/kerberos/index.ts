@@ -26,7 +26,7 @@
  * - `protocol`: an answer that cannot be interpreted or fails its integrity check
  * Messages never contain a password or key.
  *
- * Inside: RFC 3961/3962 AES-CTS-HMAC-SHA1-96 on node:crypto (crypto/), DER through asn1js (asn1/),
+ * Inside: RFC 3961/3962 AES-CTS-HMAC-SHA1-96 and RFC 8009 AES-CTS-HMAC-SHA2 on node:crypto (crypto/), DER through asn1js (asn1/),
  * an AS exchange with encrypted-timestamp pre-authentication for an initial kadmin/changepw ticket
  * (as-exchange.ts), then AP-REQ with a subkey + KRB-PRIV (kpasswd-exchange.ts).
  */

@@ -45,6 +45,16 @@ export function flags32(bits: readonly number[]): Block {
   return new asn1js.BitString({ valueHex: value, unusedBits: 0 });
 }
 
+/** Bit numbers set in a BIT STRING, bit 0 being the most significant of the first octet. */
+export function readFlags(block: Block, what: string): number[] {
+  if (!(block instanceof asn1js.BitString)) throw new Asn1DecodeError(`${what}: expected a BIT STRING`);
+  const bits: number[] = [];
+  block.valueBlock.valueHexView.forEach((byte, index) => {
+    for (let bit = 0; bit < 8; bit++) if (byte & (0x80 >> bit)) bits.push(index * 8 + bit);
+  });
+  return bits;
+}
+
 export const encode = (block: Block): Buffer => Buffer.from(block.toBER(false));
 
 export function decode(bytes: Uint8Array): Block {

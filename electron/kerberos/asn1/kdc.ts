@@ -25,6 +25,7 @@ import {
   kerberosString,
   kerberosTime,
   octetString,
+  readFlags,
   readInteger,
   readOctets,
   readSequence,
@@ -71,7 +72,7 @@ export function decodeAsRequest(bytes: Uint8Array): AsRequest {
   const what = 'AS-REQ';
   const fields = fieldsOf(unwrapApplication(decode(bytes), messageTypes.asReq, what), what);
   const body = fieldsOf(requireField(fields, 4, what), what);
-  const options = readBitNumbers(requireField(body, 0, what).toBER(false));
+  const options = readFlags(requireField(body, 0, what), what);
   const padata = fields.get(3);
   return {
     padata: padata ? readPaDataList(padata) : [],
@@ -83,16 +84,6 @@ export function decodeAsRequest(bytes: Uint8Array): AsRequest {
     nonce: readInteger(requireField(body, 7, what), what),
     etypes: readSequence(requireField(body, 8, what), what).map((etype) => readInteger(etype, what)),
   };
-}
-
-/** Bit numbers set in a DER BIT STRING (tag, length, unused-bits octet, then the bits). */
-function readBitNumbers(der: ArrayBuffer): number[] {
-  const bytes = new Uint8Array(der).subarray(3);
-  const bits: number[] = [];
-  bytes.forEach((byte, index) => {
-    for (let bit = 0; bit < 8; bit++) if (byte & (0x80 >> bit)) bits.push(index * 8 + bit);
-  });
-  return bits;
 }
 
 export interface Ticket {

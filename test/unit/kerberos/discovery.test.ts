@@ -42,6 +42,12 @@ describe('Kerberos server discovery', () => {
     expect(found.kpasswdServers).toEqual([{ host: 'dc1.example.test', port: 464 }]);
   });
 
+  it('does not ask DNS for kpasswd when KDCs are configured by hand', async () => {
+    const config = kerberosConfigSchema.parse({ realm: 'EXAMPLE.TEST', kdcs: ['kdc1:1088', 'kdc2'] });
+    const found = await resolveKerberosEndpoints(config, { resolveSrv: async () => { throw new Error('DNS must not be used'); } });
+    expect(found.kpasswdServers).toEqual([{ host: 'kdc1', port: 464 }, { host: 'kdc2', port: 464 }]);
+  });
+
   it('is a configuration error when no KDC can be found', async () => {
     const config = kerberosConfigSchema.parse({ realm: 'EXAMPLE.TEST' });
     await expect(resolveKerberosEndpoints(config, resolver({}))).rejects.toMatchObject({ code: 'configuration' });
