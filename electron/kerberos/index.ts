@@ -9,7 +9,8 @@
  *   kpasswdServers: [],                     // optional: DNS SRV _kpasswd._tcp.<realm>, else KDC hosts:464
  *   transport: 'tcp',                       // or 'udp' (AS replies too big for UDP retry over TCP)
  *   connectTimeoutMs: 3000, requestTimeoutMs: 10000,
- * }, { now: () => new Date() });            // dependencies: clock, SRV resolver (tests)
+ * }, { now: () => new Date(),              // dependencies (all optional): clock, SRV resolver,
+ *      onExchange: (event) => log(event) });  // which server answered over what, for diagnostics
  *
  * await transport.changePassword('alice', 'old', 'new');                       // user's own, kpasswd v1
  * await transport.setPassword('svc-reset', 'svcPw', 'alice@EXAMPLE.TEST', 'new'); // reset, kpasswd v0xFF80
@@ -30,6 +31,6 @@
  * an AS exchange with encrypted-timestamp pre-authentication for an initial kadmin/changepw ticket
  * (as-exchange.ts), then AP-REQ with a subkey + KRB-PRIV (kpasswd-exchange.ts).
  */
-export { KerberosPasswordTransport, type KerberosTransportDependencies } from './transport';
+export { KerberosPasswordTransport, type KerberosExchangeEvent, type KerberosTransportDependencies } from './transport';
 export { kerberosConfigSchema, type KerberosConfig, type KerberosConfigInput } from './config';
 export { resolveKerberosEndpoints, type KerberosEndpoints } from './discovery';

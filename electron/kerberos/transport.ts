@@ -12,12 +12,22 @@ import { type KerberosConfig, type KerberosConfigInput, kerberosConfigSchema } f
 import { resolveKerberosEndpoints } from './discovery';
 import { KpasswdFramingError } from './kpasswd-message';
 import { type KpasswdSend, runKpasswd } from './kpasswd-exchange';
-import { type Endpoint, exchange, NetworkError, type Protocol } from './net';
+import { type Endpoint, exchange, formatEndpoint, NetworkError, type Protocol } from './net';
 import { parsePrincipal } from './principal';
+
+/** One network exchange, reported for diagnostics logs: which server answered over what (no message content). */
+export interface KerberosExchangeEvent {
+  service: 'kdc' | 'kpasswd';
+  protocol: Protocol;
+  endpoint: string;
+  outcome: 'answered' | 'responseTooBig' | 'failed';
+  detail?: string;
+}
 
 export interface KerberosTransportDependencies {
   /** The client's clock (injectable so tests can skew it). */
   now?: () => Date;
+  onExchange?: (event: KerberosExchangeEvent) => void;
   resolver?: SrvResolver;
   random?: () => number;
 }
@@ -73,17 +83,34 @@ export class KerberosPasswordTransport {
     const protocol: Protocol = this.config.transport;
     return (message) =>
       firstAnswer(kdcs, 'KDC', async (endpoint) => {
-        const reply = await exchange(protocol, endpoint, () => Buffer.from(message), this.timeouts);
+        const reply = await this.traced('kdc', protocol, endpoint, () => exchange(protocol, endpoint, () => Buffer.from(message), this.timeouts));
         // An AD DC's AS reply carries a PAC too large for a datagram: the KDC says so and TCP is used.
         if (protocol === 'udp' && isKrbError(reply) && decodeKrbError(reply).errorCode === krbErrorCodes.responseTooBig) {
-          return exchange('tcp', endpoint, () => Buffer.from(message), this.timeouts);
+          this.dependencies.onExchange?.({ service: 'kdc', protocol, endpoint: formatEndpoint(endpoint), outcome: 'responseTooBig' });
+          return this.traced('kdc', 'tcp', endpoint, () => exchange('tcp', endpoint, () => Buffer.from(message), this.timeouts));
         }
         return reply;
       });
   }
 
   private kpasswdSender(servers: Endpoint[]): KpasswdSend {
-    return (build) => firstAnswer(servers, 'kpasswd', (endpoint) => exchange(this.config.transport, endpoint, build, this.timeouts));
+    const protocol = this.config.transport;
+    return (build) =>
+      firstAnswer(servers, 'kpasswd', (endpoint) =>
+        this.traced('kpasswd', protocol, endpoint, () => exchange(protocol, endpoint, build, this.timeouts)),
+      );
+  }
+
+  private async traced(service: 'kdc' | 'kpasswd', protocol: Protocol, endpoint: Endpoint, send: () => Promise<Buffer>): Promise<Buffer> {
+    const report = this.dependencies.onExchange;
+    try {
+      const reply = await send();
+      report?.({ service, protocol, endpoint: formatEndpoint(endpoint), outcome: 'answered' });
+      return reply;
+    } catch (error) {
+      report?.({ service, protocol, endpoint: formatEndpoint(endpoint), outcome: 'failed', detail: (error as Error).message });
+      throw error;
+    }
   }
 }
 

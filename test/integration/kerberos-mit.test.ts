@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDirectoryError, type DirectoryError } from '../../electron/directory/errors';
-import { KerberosPasswordTransport, type KerberosConfigInput } from '../../electron/kerberos';
+import { KerberosPasswordTransport, type KerberosConfigInput, type KerberosExchangeEvent } from '../../electron/kerberos';
 import { type MitRealm, startMitKdc } from '../support/mit-kdc';
 
 let mit: MitRealm;
@@ -112,8 +112,19 @@ describe('Kerberos password change and set against MIT krb5', () => {
     const user = await newUser('Start-Pass-1');
     const closedPort = `127.0.0.1:${await closedLoopbackPort()}`;
     const hung = `127.0.0.1:${silentPort}`;
-    await transport({ kdcs: [closedPort, hung, mit.kdc], requestTimeoutMs: 500 }).changePassword(user, 'Start-Pass-1', 'Changed-Pass-2');
+    const exchanges: KerberosExchangeEvent[] = [];
+    const failingOver = new KerberosPasswordTransport(
+      { realm: mit.realm, kdcs: [closedPort, hung, mit.kdc], kpasswdServers: [mit.kpasswd], requestTimeoutMs: 500 },
+      { onExchange: (event) => exchanges.push(event) },
+    );
+    await failingOver.changePassword(user, 'Start-Pass-1', 'Changed-Pass-2');
     expect(await mit.kinit(user, 'Changed-Pass-2')).toBe(true);
+    const firstRequest = exchanges.slice(0, 3).map((event) => [event.endpoint, event.outcome, event.detail ?? '']);
+    expect(firstRequest).toEqual([
+      [closedPort, 'failed', expect.stringMatching(/ECONNREFUSED/)],
+      [hung, 'failed', expect.stringMatching(/no reply in time/)],
+      [mit.kdc, 'answered', ''],
+    ]);
   });
 
   it('reports serverUnavailable when nothing answers and timeout when servers hang', async () => {
