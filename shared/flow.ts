@@ -80,5 +80,26 @@ export type FlowView =
   | { step: 'done'; outcome: FlowOutcome }
   | { step: 'failed'; reason: FlowFailure; retryable: boolean };
 
+/** Why an enrollment answer set was refused (enrollQuestions only). */
+export interface AnswerRuleView {
+  rule:
+    | 'tooFewAnswers'
+    | 'tooManyAnswers'
+    | 'duplicateQuestion'
+    | 'tooShort'
+    | 'duplicateAnswer'
+    | 'containsQuestionWords'
+    | 'unknownQuestion'
+    | 'customNotAllowed';
+  /** Position of the offending answer in the request's `answers`, when the rule is about one answer. */
+  index?: number;
+  /** Parameters for the message, e.g. { min: 3 }. */
+  params?: Record<string, number>;
+}
+
 /** A gate answer that was wrong keeps the same step; `rejected` tells the renderer to say so. */
-export type FlowResponse = FlowView & { rejected?: 'wrongAnswer' | 'invalidInput' | 'policy'; failedRules?: PolicyRuleView['rule'][] };
+export type FlowResponse = FlowView & {
+  rejected?: 'wrongAnswer' | 'invalidInput' | 'policy';
+  failedRules?: PolicyRuleView['rule'][];
+  answerRules?: AnswerRuleView[];
+};

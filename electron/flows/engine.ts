@@ -10,6 +10,8 @@ export interface FlowContext {
   kioskId: string;
   /** The renderer/browser client within that kiosk; a session answers only to the client that started it. */
   clientId: string;
+  /** UI language for question texts (BCP 47), else the configured default. */
+  language?: string;
 }
 
 export interface FlowEngine {
@@ -29,3 +31,4 @@ export interface FlowEngine {
   sweep(): void;
 }
 
+export { createFlowEngine, type FlowEngineDeps } from './create-engine';
