@@ -13,7 +13,7 @@ import { resolveKerberosEndpoints } from './discovery';
 import { KpasswdFramingError } from './kpasswd-message';
 import { type KpasswdSend, runKpasswd } from './kpasswd-exchange';
 import { type Endpoint, exchange, formatEndpoint, NetworkError, type Protocol } from './net';
-import { parsePrincipal } from './principal';
+import { parsePrincipal, type Principal } from './principal';
 
 /** One network exchange, reported for diagnostics logs: which server answered over what (no message content). */
 export interface KerberosExchangeEvent {
@@ -56,8 +56,8 @@ export class KerberosPasswordTransport {
 
   private async run(principal: string, password: string, newPassword: string, targetPrincipal?: string): Promise<void> {
     if (password.length === 0 || newPassword.length === 0) throw new DirectoryError('invalidInput', 'empty password');
-    const client = parsePrincipal(principal, this.config.realm);
-    const target = targetPrincipal === undefined ? undefined : parsePrincipal(targetPrincipal, this.config.realm);
+    const client = this.principal(principal);
+    const target = targetPrincipal === undefined ? undefined : this.principal(targetPrincipal);
     const passwordBytes = Buffer.from(password, 'utf8');
     const newPasswordBytes = Buffer.from(newPassword, 'utf8');
     let ticket: InitialTicket | undefined;
@@ -73,6 +73,12 @@ export class KerberosPasswordTransport {
       newPasswordBytes.fill(0);
       ticket?.sessionKey.value.fill(0);
     }
+  }
+
+  /** Realms are case-sensitive in Kerberos, but users type `alice@example.test`: match the configured one. */
+  private principal(text: string): Principal {
+    const parsed = parsePrincipal(text, this.config.realm);
+    return parsed.realm.toUpperCase() === this.config.realm.toUpperCase() ? { ...parsed, realm: this.config.realm } : parsed;
   }
 
   private get timeouts() {

@@ -6,7 +6,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createTcpServer, Socket } from 'node:net';
 import { createSocket } from 'node:dgram';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,7 +88,18 @@ async function fill(template: string, values: Record<string, string>): Promise<s
   return text;
 }
 
+const requiredPrograms = ['/usr/sbin/kdb5_util', '/usr/sbin/kadmin.local', '/usr/sbin/krb5kdc', '/usr/sbin/kadmind', '/usr/bin/kinit'];
+
+async function checkInstalled(): Promise<void> {
+  const missing: string[] = [];
+  for (const program of requiredPrograms) await access(program, constants.X_OK).catch(() => missing.push(program));
+  if (missing.length > 0) {
+    throw new Error(`MIT Kerberos is not installed (missing ${missing.join(', ')}): apt-get install -y krb5-kdc krb5-admin-server krb5-user`);
+  }
+}
+
 export async function startMitKdc(realm = 'SESAME.TEST'): Promise<MitRealm> {
+  await checkInstalled();
   const dir = await mkdtemp(join(tmpdir(), 'sesame-mit-'));
   const [kdcPort, kpasswdPort, kadminPort] = [await freePort(), await freePort(), await freePort()];
   const values = { DIR: dir, REALM: realm, KDC_PORT: String(kdcPort), KPASSWD_PORT: String(kpasswdPort), KADMIN_PORT: String(kadminPort) };
@@ -131,8 +143,9 @@ export async function startMitKdc(realm = 'SESAME.TEST'): Promise<MitRealm> {
       if (!/created/.test(stdout + stderr)) throw new Error(`addprinc ${name} failed: ${stderr}`);
     },
     kinit(principal, password) {
-      return new Promise((resolve) => {
+      return new Promise((resolve, reject) => {
         const child = spawn('kinit', [principal], { env: { ...env, KRB5CCNAME: `MEMORY:kinit-check` }, stdio: ['pipe', 'ignore', 'ignore'] });
+        child.once('error', reject);
         child.stdin.end(`${password}\n`);
         child.once('exit', (code) => resolve(code === 0));
       });
