@@ -4,6 +4,7 @@
  */
 import { DirectoryError } from '../directory/errors';
 import { type KrbError, krbErrorCodes } from './asn1/krb-error';
+import { formatNtStatus, ntStatusCodes, ntStatusFromErrorData } from './nt-status';
 import { describeRefusal } from './policy-refusal';
 
 export const kpasswdResults = {
@@ -24,7 +25,11 @@ const describe = (error: KrbError): string => `KRB-ERROR ${error.errorCode}${err
 
 /** `skewMs`: how far the server's clock (from the error's stime) is ahead of ours. */
 export function directoryErrorFromKrbError(error: KrbError, stage: string, skewMs?: number): DirectoryError {
-  const text = `${stage}: ${describe(error)}`;
+  const status = ntStatusFromErrorData(error.data);
+  const text = `${stage}: ${describe(error)}${status === undefined ? '' : ` NTSTATUS ${formatNtStatus(status)}`}`;
+  // AD's NTSTATUS is more precise than the Kerberos code (CLIENT_REVOKED covers locked, disabled, expired).
+  const fromStatus = status === undefined ? undefined : ntStatusCodes.get(status);
+  if (fromStatus) return new DirectoryError(fromStatus, text);
   switch (error.errorCode) {
     case krbErrorCodes.clientUnknown:
       return new DirectoryError('userNotFound', `${text}: client principal unknown to the KDC`);

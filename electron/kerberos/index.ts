@@ -21,7 +21,9 @@
  * - `passwordPolicy` (with `details.failedRules`) / `passwordTooYoung`: refused by policy; AD's binary
  *   policy block and Samba/MIT text reasons are both decoded
  * - `clockSkew`: client and KDC clocks too far apart (the log message gives the measured offset)
- * - `accountLocked`, `passwordExpired`, `insufficientRights`, `unwillingToPerform`
+ * - `accountLocked` / `accountDisabled` / `accountExpired` / `accountRestricted`: from AD's NTSTATUS in
+ *   the KDC error when present (MIT only says "revoked", reported as `accountLocked`)
+ * - `passwordExpired`, `insufficientRights` (no right to set), `unwillingToPerform`
  * - `serverUnavailable` / `timeout`: no configured or discovered server answered (each is tried in turn)
  * - `configuration`: no server known, realm or kadmin/changepw unknown, no AES key for the user
  * - `protocol`: an answer that cannot be interpreted or fails its integrity check

@@ -115,6 +115,15 @@ describe('Kerberos password change and set against Samba AD', () => {
     expect(error.code).toBe('insufficientRights');
   });
 
+  it('tells a disabled account from an expired one (AD NTSTATUS in the KDC error)', async () => {
+    const disabled = await newUser('Start-Pass-1');
+    await run('samba-tool', ['user', 'disable', disabled, '-s', samba.smbConf]);
+    expect((await failure(transport().changePassword(disabled, 'Start-Pass-1', 'Changed-Pass-2'))).code).toBe('accountDisabled');
+    const expired = await newUser('Start-Pass-1');
+    await run('samba-tool', ['user', 'setexpiry', expired, '--days=0', '-s', samba.smbConf]);
+    expect((await failure(transport().changePassword(expired, 'Start-Pass-1', 'Changed-Pass-2'))).code).toBe('accountExpired');
+  });
+
   it('reports a skewed client clock as clock skew', async () => {
     const user = await newUser('Start-Pass-1');
     const hourAhead = () => new Date(Date.now() + 60 * 60 * 1000);

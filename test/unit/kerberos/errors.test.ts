@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { directoryErrorFromKpasswdResult, directoryErrorFromKrbError } from '../../../electron/kerberos/errors';
 import { decodeAdPolicy, describeRefusal, encodeAdPolicy } from '../../../electron/kerberos/policy-refusal';
+import { ntStatusFromErrorData } from '../../../electron/kerberos/nt-status';
+import { paDataBlock } from '../../../electron/kerberos/asn1/common';
+import { encode, sequenceOf } from '../../../electron/kerberos/asn1/der';
 
 const krbError = (errorCode: number, text?: string) => ({
   errorCode,
@@ -95,5 +98,41 @@ describe('KDC errors as directory errors', () => {
       /Clock skew too great.*server's clock is 3600 s behind this computer's/,
     );
     expect(directoryErrorFromKrbError(krbError(37), 'AS', 600_000).logMessage).toMatch(/600 s ahead of/);
+  });
+});
+
+describe('NTSTATUS from AD/Samba KRB-ERROR e-data', () => {
+  // Captured from Samba 4.17: CLIENT_REVOKED for a disabled and for an expired account, PREAUTH_FAILED for a wrong password.
+  const disabled = Buffer.from(
+    '3047302ea103020113a227042530233021a003020112a1121b104558414d504c452e544553546b646973a2060404000010003015a103020103a20e040c720000c00000000001000000',
+    'hex',
+  );
+  const expired = Buffer.from(
+    '3047302ea103020113a227042530233021a003020112a1121b104558414d504c452e544553546b657870a2060404000010003015a103020103a20e040c930100c00000000001000000',
+    'hex',
+  );
+  const wrongPassword = Buffer.from('3030302ea103020113a227042530233021a003020112a1121b104558414d504c452e544553546b646973a206040400001000', 'hex');
+
+  it('reads the status from METHOD-DATA', () => {
+    expect(ntStatusFromErrorData(disabled)).toBe(0xc0000072);
+    expect(ntStatusFromErrorData(expired)).toBe(0xc0000193);
+    expect(ntStatusFromErrorData(wrongPassword)).toBeUndefined();
+    expect(ntStatusFromErrorData(Buffer.from([1, 2, 3]))).toBeUndefined();
+  });
+
+  it('reads the status from a single KERB-ERROR-DATA (Windows)', () => {
+    const extError = Buffer.from('340200c00000000001000000', 'hex');
+    const single = encode(paDataBlock({ type: 3, value: extError }));
+    expect(ntStatusFromErrorData(single)).toBe(0xc0000234);
+  });
+
+  it('turns CLIENT_REVOKED into disabled, expired or locked', () => {
+    expect(directoryErrorFromKrbError({ ...krbError(18), data: disabled }, 'AS').code).toBe('accountDisabled');
+    expect(directoryErrorFromKrbError({ ...krbError(18), data: expired }, 'AS').code).toBe('accountExpired');
+    const locked = encode(sequenceOf([paDataBlock({ type: 3, value: Buffer.from('340200c00000000001000000', 'hex') })]));
+    const error = directoryErrorFromKrbError({ ...krbError(18), data: locked }, 'AS');
+    expect(error.code).toBe('accountLocked');
+    expect(error.logMessage).toContain('NTSTATUS 0xC0000234');
+    expect(directoryErrorFromKrbError({ ...krbError(24), data: wrongPassword }, 'AS').code).toBe('invalidCredentials');
   });
 });
