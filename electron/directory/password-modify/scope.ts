@@ -10,19 +10,27 @@ import { values } from './entry-values';
 
 const maxGroupsVisited = 200;
 
-/** Case and spacing around separators do not make two DNs differ (enough for configured group DNs). */
-export function normalizeDn(dn: string): string {
-  return dn
-    .split(/(?<!\\),/)
-    .map((rdn) => rdn.split(/(?<!\\)=/).map((part) => part.trim()).join('='))
-    .join(',')
-    .toLowerCase();
+function rdns(dn: string): string[] {
+  return dn.split(/(?<!\\),/).map((rdn) =>
+    rdn
+      .split(/(?<!\\)=/)
+      .map((part) => part.trim())
+      .join('=')
+      .toLowerCase(),
+  );
 }
 
+/** Case and spacing around separators do not make two DNs differ (enough for configured group DNs). */
+export function normalizeDn(dn: string): string {
+  return rdns(dn).join(',');
+}
+
+/** Compared RDN by RDN, so an escaped comma inside a value is not a level of the tree. */
 export function isBelow(dn: string, baseDn: string): boolean {
-  const entry = normalizeDn(dn);
-  const base = normalizeDn(baseDn);
-  return entry === base || entry.endsWith(`,${base}`);
+  const entry = rdns(dn);
+  const base = rdns(baseDn);
+  if (base.length > entry.length) return false;
+  return base.every((rdn, index) => entry[entry.length - base.length + index] === rdn);
 }
 
 /** Every group the user belongs to, directly or through groups that are members of groups. */
