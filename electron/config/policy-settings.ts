@@ -5,68 +5,86 @@
  */
 export type PolicyValueKind = 'string' | 'stringList' | 'boolean' | 'integer' | 'integerList';
 
+/** Group Policy editor folders under Sesame. */
+export const policyCategories = ['Directory', 'Adapter', 'Tls', 'Scope', 'Flows', 'Questions', 'Lockout', 'Audit', 'Kiosk', 'Languages'] as const;
+export type PolicyCategory = (typeof policyCategories)[number];
+
 export interface PolicySetting {
   valueName: string;
+  category: PolicyCategory;
   /** Key path in configurationSettingsSchema. */
   key: readonly string[];
   kind: PolicyValueKind;
 }
 
-const s = (valueName: string, key: string, kind: PolicyValueKind): PolicySetting => ({ valueName, key: key.split('.'), kind });
+type Row = [valueName: string, key: string, kind: PolicyValueKind];
+const group = (category: PolicyCategory, rows: Row[]): PolicySetting[] =>
+  rows.map(([valueName, key, kind]) => ({ valueName, category, key: key.split('.'), kind }));
 
 export const policySettings: readonly PolicySetting[] = [
-  // Directory and its adapter
-  s('DirectoryKind', 'directory.kind', 'string'),
-  s('DirectoryServers', 'directory.servers', 'stringList'),
-  s('DiscoveryDomain', 'directory.discoveryDomain', 'string'),
-  s('StartTls', 'directory.startTls', 'boolean'),
-  s('ConnectTimeoutMs', 'directory.connectTimeoutMs', 'integer'),
-  s('OperationTimeoutMs', 'directory.operationTimeoutMs', 'integer'),
-  s('ServiceBindDn', 'directory.serviceBindDn', 'string'),
-  s('BaseDns', 'directory.baseDns', 'stringList'),
-  s('LoginAttributes', 'directory.loginAttributes', 'stringList'),
-  s('PolicyHints', 'directory.policyHints', 'boolean'),
-  s('DefaultPolicyDn', 'directory.defaultPolicyDn', 'string'),
-  s('PasswordTransport', 'adapter.passwordTransport', 'string'),
-  s('KerberosRealm', 'kerberos.realm', 'string'),
-  s('KerberosKdcs', 'kerberos.kdcs', 'stringList'),
-  s('KerberosKpasswdServers', 'kerberos.kpasswdServers', 'stringList'),
-  // TLS trust
-  s('TlsCaFile', 'tls.caFile', 'string'),
-  s('TlsServerName', 'directory.tlsServerName', 'string'),
-  // Scope
-  s('AllowedGroups', 'directory.allowedGroups', 'stringList'),
-  s('ExcludedGroups', 'directory.excludedGroups', 'stringList'),
-  s('RefuseProtectedAccounts', 'directory.refuseProtectedAccounts', 'boolean'),
-  // Flows and gates
-  s('GatesForgotPassword', 'flows.gates.forgotPassword', 'stringList'),
-  s('GatesUnlockAccount', 'flows.gates.unlockAccount', 'stringList'),
-  s('EnrollTotp', 'flows.enrollTotp', 'boolean'),
-  s('TotpIssuer', 'flows.totp.issuer', 'string'),
-  s('SessionLifetimeSeconds', 'flows.sessionLifetimeSeconds', 'integer'),
-  // Questions
-  s('QuestionsShownAtRegistration', 'flows.questions.shownAtRegistration', 'integer'),
-  s('QuestionsRequiredAtRegistration', 'flows.questions.requiredAtRegistration', 'integer'),
-  s('QuestionsPresentedAtReset', 'flows.questions.presentedAtReset', 'integer'),
-  s('QuestionsRequiredCorrectAtReset', 'flows.questions.requiredCorrectAtReset', 'integer'),
-  s('AllowCustomQuestions', 'flows.allowCustomQuestions', 'boolean'),
-  s('MinAnswerLength', 'flows.minAnswerLength', 'integer'),
-  // Lockout
-  s('LockoutFailuresBeforeLockout', 'flows.lockout.failuresBeforeLockout', 'integer'),
-  s('LockoutDurationsSeconds', 'flows.lockout.lockoutDurationsSeconds', 'integerList'),
-  s('LockoutTimedBeforePermanent', 'flows.lockout.timedLockoutsBeforePermanent', 'integer'),
-  s('LockoutFailureWindowSeconds', 'flows.lockout.failureWindowSeconds', 'integer'),
-  // Audit
-  s('AuditLogPath', 'audit.path', 'string'),
-  // Kiosk
-  s('KioskMode', 'kiosk.enabled', 'boolean'),
-  s('KioskId', 'kiosk.id', 'string'),
-  s('KioskIdleTimeoutSeconds', 'kiosk.idleTimeoutSeconds', 'integer'),
-  s('EnabledFlows', 'kiosk.enabledFlows', 'stringList'),
-  s('HelpDeskOffered', 'kiosk.helpDeskOffered', 'boolean'),
-  // Languages
-  s('DefaultLanguage', 'languages.default', 'string'),
-  s('AvailableLanguages', 'languages.available', 'stringList'),
+  ...group('Directory', [
+    ['DirectoryKind', 'directory.kind', 'string'],
+    ['DirectoryServers', 'directory.servers', 'stringList'],
+    ['DiscoveryDomain', 'directory.discoveryDomain', 'string'],
+    ['StartTls', 'directory.startTls', 'boolean'],
+    ['ConnectTimeoutMs', 'directory.connectTimeoutMs', 'integer'],
+    ['OperationTimeoutMs', 'directory.operationTimeoutMs', 'integer'],
+    ['ServiceBindDn', 'directory.serviceBindDn', 'string'],
+    ['BaseDns', 'directory.baseDns', 'stringList'],
+    ['LoginAttributes', 'directory.loginAttributes', 'stringList'],
+    ['PolicyHints', 'directory.policyHints', 'boolean'],
+    ['DefaultPolicyDn', 'directory.defaultPolicyDn', 'string'],
+  ]),
+  ...group('Adapter', [
+    ['PasswordTransport', 'adapter.passwordTransport', 'string'],
+    ['KerberosRealm', 'kerberos.realm', 'string'],
+    ['KerberosKdcs', 'kerberos.kdcs', 'stringList'],
+    ['KerberosKpasswdServers', 'kerberos.kpasswdServers', 'stringList'],
+  ]),
+  ...group('Tls', [
+    ['TlsCaFile', 'tls.caFile', 'string'],
+    ['TlsServerName', 'directory.tlsServerName', 'string'],
+  ]),
+  ...group('Scope', [
+    ['AllowedGroups', 'directory.allowedGroups', 'stringList'],
+    ['ExcludedGroups', 'directory.excludedGroups', 'stringList'],
+    ['RefuseProtectedAccounts', 'directory.refuseProtectedAccounts', 'boolean'],
+  ]),
+  ...group('Flows', [
+    ['GatesForgotPassword', 'flows.gates.forgotPassword', 'stringList'],
+    ['GatesUnlockAccount', 'flows.gates.unlockAccount', 'stringList'],
+    ['EnrollTotp', 'flows.enrollTotp', 'boolean'],
+    ['TotpIssuer', 'flows.totp.issuer', 'string'],
+    ['SessionLifetimeSeconds', 'flows.sessionLifetimeSeconds', 'integer'],
+  ]),
+  ...group('Questions', [
+    ['QuestionsShownAtRegistration', 'flows.questions.shownAtRegistration', 'integer'],
+    ['QuestionsRequiredAtRegistration', 'flows.questions.requiredAtRegistration', 'integer'],
+    ['QuestionsPresentedAtReset', 'flows.questions.presentedAtReset', 'integer'],
+    ['QuestionsRequiredCorrectAtReset', 'flows.questions.requiredCorrectAtReset', 'integer'],
+    ['AllowCustomQuestions', 'flows.allowCustomQuestions', 'boolean'],
+    ['MinAnswerLength', 'flows.minAnswerLength', 'integer'],
+  ]),
+  ...group('Lockout', [
+    ['LockoutFailuresBeforeLockout', 'flows.lockout.failuresBeforeLockout', 'integer'],
+    ['LockoutDurationsSeconds', 'flows.lockout.lockoutDurationsSeconds', 'integerList'],
+    ['LockoutTimedBeforePermanent', 'flows.lockout.timedLockoutsBeforePermanent', 'integer'],
+    ['LockoutFailureWindowSeconds', 'flows.lockout.failureWindowSeconds', 'integer'],
+  ]),
+  ...group('Audit', [
+    ['AuditLogPath', 'audit.path', 'string'],
+  ]),
+  ...group('Kiosk', [
+    ['KioskMode', 'kiosk.enabled', 'boolean'],
+    ['KioskId', 'kiosk.id', 'string'],
+    ['KioskIdleTimeoutSeconds', 'kiosk.idleTimeoutSeconds', 'integer'],
+    ['EnabledFlows', 'kiosk.enabledFlows', 'stringList'],
+    ['HelpDeskOffered', 'kiosk.helpDeskOffered', 'boolean'],
+  ]),
+  ...group('Languages', [
+    ['DefaultLanguage', 'languages.default', 'string'],
+    ['AvailableLanguages', 'languages.available', 'stringList'],
+  ]),
 ];
 
 /**
