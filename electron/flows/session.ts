@@ -12,7 +12,7 @@ import type { GateKind } from './config';
 export type Subject =
   | { kind: 'enrolled'; user: DirectoryUser; record: EnrollmentRecord; directoryLocked: boolean }
   | { kind: 'user'; user: DirectoryUser }
-  | { kind: 'decoy'; user: DirectoryUser; why: string };
+  | { kind: 'decoy'; user: DirectoryUser; why: string; /** The real entry, when one exists but cannot be served. */ knownDn?: string };
 
 export type Step =
   | { name: 'questions'; gateIndex: number; presented: QuestionView[] }
@@ -51,5 +51,5 @@ export interface Session {
 
 /** The name to audit: the DN once resolved, otherwise what was typed (never the decoy's pseudo-DN). */
 export function auditName(session: Session): string {
-  return session.subject.kind === 'decoy' ? session.typedName : session.subject.user.dn;
+  return session.subject.kind === 'decoy' ? (session.subject.knownDn ?? session.typedName) : session.subject.user.dn;
 }

@@ -27,7 +27,10 @@ export class SessionRegistry {
       this.sessions.delete(id);
       return { expired: session };
     }
-    return { session };
+    // Any call from its owner is activity, whether or not it moves the session on.
+    const touched = { ...session, lastActivityAt: this.clock.now() };
+    this.sessions.set(id, touched);
+    return { session: touched };
   }
 
   /** Stores the new state; a finished session is forgotten, so nothing in it can be used again. */

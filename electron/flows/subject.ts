@@ -25,8 +25,8 @@ async function resolve(ctx: EngineContext, typedName: string): Promise<Directory
   }
 }
 
-function decoy(ctx: EngineContext, typedName: string, why: string): Subject {
-  return { kind: 'decoy', user: ctx.decoys.user(typedName), why };
+function decoy(ctx: EngineContext, typedName: string, why: string, known?: DirectoryUser): Subject {
+  return { kind: 'decoy', user: ctx.decoys.user(typedName), why, ...(known ? { knownDn: known.dn } : {}) };
 }
 
 export async function resolveSubject(ctx: EngineContext, flow: FlowKind, gates: readonly string[], typedName: string): Promise<Subject> {
@@ -38,8 +38,8 @@ export async function resolveSubject(ctx: EngineContext, flow: FlowKind, gates: 
   const state = await ctx.directory.getAccountState(resolved).catch((err: unknown) => {
     throw new DirectoryUnavailable('reading account state failed', { cause: err });
   });
-  if (state.disabled) return decoy(ctx, typedName, 'accountDisabled');
-  if (state.accountExpired) return decoy(ctx, typedName, 'accountExpired');
+  if (state.disabled) return decoy(ctx, typedName, 'accountDisabled', resolved);
+  if (state.accountExpired) return decoy(ctx, typedName, 'accountExpired', resolved);
 
   let stored;
   try {
@@ -47,14 +47,14 @@ export async function resolveSubject(ctx: EngineContext, flow: FlowKind, gates: 
   } catch (err) {
     if (err instanceof EnrollmentCodecError) {
       ctx.logger.warn('unreadable enrollment record treated as not enrolled', { dn: resolved.dn, reason: err.message });
-      return decoy(ctx, typedName, 'unreadableEnrollment');
+      return decoy(ctx, typedName, 'unreadableEnrollment', resolved);
     }
     throw new DirectoryUnavailable('reading enrollment failed', { cause: err });
   }
-  if (!stored) return decoy(ctx, typedName, 'notEnrolled');
+  if (!stored) return decoy(ctx, typedName, 'notEnrolled', resolved);
   const needsTotp = gates.includes('totp');
   const needsQuestions = gates.includes('questions');
-  if (needsTotp && !stored.record.totp) return decoy(ctx, typedName, 'noAuthenticatorEnrolled');
-  if (needsQuestions && stored.record.answers.length < ctx.config.questions.presentedAtReset) return decoy(ctx, typedName, 'tooFewAnswersEnrolled');
+  if (needsTotp && !stored.record.totp) return decoy(ctx, typedName, 'noAuthenticatorEnrolled', resolved);
+  if (needsQuestions && stored.record.answers.length < ctx.config.questions.presentedAtReset) return decoy(ctx, typedName, 'tooFewAnswersEnrolled', resolved);
   return { kind: 'enrolled', user: resolved, record: stored.record, directoryLocked: state.locked };
 }
