@@ -126,6 +126,12 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
       throw error;
     }
     if (child.pid === undefined) throw new Error('slapd started without a pid');
+    // If the run ends without calling stop() (another server's start failed), slapd must not outlive it
+    // nor keep the test runner waiting on its log pipe.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.unref();
+    (child.stderr as Socket | null)?.unref();
 
     const info: SlapdInfo = {
       ldapsUrl,
@@ -144,6 +150,7 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
     return {
       info,
       async stop() {
+        process.off('exit', killOnExit);
         await stopProcess(child);
         await rm(dir, { recursive: true, force: true });
       },
