@@ -60,6 +60,8 @@ describe('resolveUser', () => {
     const first = await createUser(slapd);
     await createUser(slapd, { mail: first.mail });
     await expectDirectoryError(adapter.resolveUser(first.mail), 'ambiguousUser');
+    await createUser(slapd, { mail: first.mail });
+    await expectDirectoryError(adapter.resolveUser(first.mail), 'ambiguousUser');
   });
 
   it('finds nobody outside the configured base DNs', async () => {

@@ -45,6 +45,7 @@ export async function findUserEntry(client: Client, baseDns: readonly string[], 
   for (const baseDn of baseDns) {
     const { searchEntries } = await client.search(baseDn, { scope: 'sub', filter, attributes: [...userAttributes, ...loginAttributes], sizeLimit: 2 }).catch((err: unknown) => {
       // A base DN that does not exist (32) simply holds nobody; anything else is a real failure.
+      // (ldapts returns the entries when the server stops at sizeLimit: two are enough to say "ambiguous".)
       if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 32) return { searchEntries: [] as Entry[] };
       throw err;
     });

@@ -43,9 +43,12 @@ export async function allGroupsOf(client: Client, user: DirectoryUser): Promise<
       const key = normalizeDn(group);
       if (seen.has(key)) continue;
       seen.add(key);
-      const { searchEntries } = await client
-        .search(group, { scope: 'base', attributes: ['memberOf'] })
-        .catch(() => ({ searchEntries: [] }));
+      // Only a group that no longer exists (32) is skipped: any other failure must not let a member of
+      // an excluded group through, so it propagates.
+      const { searchEntries } = await client.search(group, { scope: 'base', attributes: ['memberOf'] }).catch((err: unknown) => {
+        if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 32) return { searchEntries: [] };
+        throw err;
+      });
       for (const entry of searchEntries) next.push(...values(entry, 'memberOf'));
     }
     frontier = next;
