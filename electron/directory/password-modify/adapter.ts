@@ -103,13 +103,17 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
     requirePassword(newPassword, 'new password');
     await this.entryIfEnabled(user, 'reset password');
     const control = freshPolicyControl();
-    await this.connector.withService(async (client) => {
+    // A reset is not idempotent: had a timed-out request been applied, a retry would be refused as
+    // "history" although the password was set. So the failure is returned, never thrown for a retry.
+    const failure = await this.connector.withService(async (client) => {
       try {
         await modifyPassword(client, { userIdentity: user.dn, newPassword }, [control]);
+        return undefined;
       } catch (err) {
-        throw policyAwareError(err, control, `reset password of ${user.dn}`);
+        return policyAwareError(err, control, `reset password of ${user.dn}`);
       }
     }, `reset password of ${user.dn}`);
+    if (failure) throw failure;
     // slapd clears pwdAccountLockedTime and pwdFailureTime itself when the password is replaced.
     if (options.unlock) await this.unlock(user);
     if (options.mustChange) await this.setMustChange(user, true);
