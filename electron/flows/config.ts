@@ -83,8 +83,11 @@ export const flowConfigSchema = z
     }),
     sessionLifetimeSeconds: z.number().int().positive().default(600),
     idleTimeoutSeconds: z.number().int().positive().default(120),
-    /** Every start and gate answer takes at least this long, so timing does not tell who exists. */
-    minResponseMs: z.number().int().nonnegative().default(0),
+    /**
+     * Every start and gate answer takes at least this long, so timing does not tell who exists. Keep it
+     * above the slowest real path (directory round trips plus the answer hashing).
+     */
+    minResponseMs: z.number().int().nonnegative().default(400),
     keys: z.object({
       /** Encrypts TOTP secrets in the enrollment record (AES-256-GCM). */
       totpSecretKey: key32,

@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<FlowConfigInput> = {}) {
     lockout: { failuresBeforeLockout: 3, lockoutDurationsSeconds: [60, 600], timedLockoutsBeforePermanent: 1, failureWindowSeconds: 3600 },
     sessionLifetimeSeconds: 600,
     idleTimeoutSeconds: 120,
+    minResponseMs: 0,
     keys: { totpSecretKey: randomBytes(32).toString('base64'), decoyKey: randomBytes(32).toString('base64') },
     ...overrides,
   });
