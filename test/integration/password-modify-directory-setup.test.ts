@@ -4,6 +4,7 @@
  */
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encodePasswordModifyRequest } from '../../electron/directory/password-modify/password-modify-exop';
 import { createUser, readEntry } from '../support/slapd-users';
 
 const slapd = inject('slapd');
@@ -32,6 +33,16 @@ describe('service account rights', () => {
     expect(await resultCode(service.modify(user.dn, add('objectClass', ['pwdPolicy'])))).toBe(50);
     expect(await resultCode(service.modify(slapd.defaultPolicyDn, replace('pwdMinLength', ['1'])))).toBe(50);
     expect(await resultCode(service.modify(user.dn, replace('pwdPolicySubentry', [slapd.defaultPolicyDn])))).not.toBe(0);
+  });
+
+  it('cannot read password hashes or history', async () => {
+    const user = await createUser(slapd);
+    await service.exop('1.3.6.1.4.1.4203.1.11.1', encodePasswordModifyRequest({ userIdentity: user.dn, newPassword: 'Next-Pass-1' }));
+    expect((await readEntry(slapd, user.dn, ['pwdHistory'])).pwdHistory).toHaveLength(1);
+    const entry = (await service.search(user.dn, { scope: 'base', attributes: ['userPassword', 'pwdHistory', 'uid'] })).searchEntries[0];
+    expect(entry?.uid).toBe(user.uid);
+    expect(entry?.userPassword ?? []).toEqual([]);
+    expect(entry?.pwdHistory ?? []).toEqual([]);
   });
 
   it('stores an enrollment record and swaps it only from the value it expects', async () => {
