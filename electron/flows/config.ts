@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { answerHashParamsSchema } from '../gates/answers/hash-params';
 
+/** scrypt defaults: about 100 ms and 32 MiB per answer on a current desktop (see `npm run bench`). */
+export const defaultAnswerHashParams = { N: 32768, r: 8, p: 1, keyLength: 32 };
+
 export const gateKinds = ['questions', 'totp'] as const;
 export const gateKindSchema = z.enum(gateKinds);
 export type GateKind = z.infer<typeof gateKindSchema>;
@@ -65,7 +68,7 @@ export const flowConfigSchema = z
     }),
     allowCustomQuestions: z.boolean().default(false),
     minAnswerLength: z.number().int().positive().default(3),
-    answerHash: answerHashParamsSchema.default({ N: 16384, r: 8, p: 1, keyLength: 32 }),
+    answerHash: answerHashParamsSchema.default(defaultAnswerHashParams),
     totp: z
       .object({
         issuer: z.string().min(1).default('Sesame'),
