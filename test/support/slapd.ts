@@ -5,11 +5,13 @@
  * Needs the Debian packages slapd, ldap-utils and openssl. Fails with the reason when it cannot start.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'ldapts';
 import type { SlapdInfo } from './servers';
 import { makeCertificateAuthority, makeServerCertificate } from './slapd/certificates';
 
@@ -79,6 +81,18 @@ async function waitUntilServing(child: ChildProcess, ports: number[], output: ()
   throw new Error(`slapd not listening within 10 s: ${output()}`);
 }
 
+/** A rootDSE read over LDAPS, verified against the run's CA: proves TLS and the frontend are set up. */
+async function answersOverTls(url: string, caPem: string, output: () => string): Promise<void> {
+  const client = new Client({ url, tlsOptions: { ca: caPem }, connectTimeout: 3000, timeout: 3000 });
+  try {
+    await client.search('', { scope: 'base', attributes: ['namingContexts'] });
+  } catch (error) {
+    throw new Error(`slapd does not answer over ${url}: ${String(error)}; log: ${output()}`);
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -121,6 +135,7 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
     });
     try {
       await waitUntilServing(child, [ldapPort, ldapsPort], () => log);
+      await answersOverTls(ldapsUrl, ca.pem, () => log);
     } catch (error) {
       await stopProcess(child);
       throw error;
@@ -128,7 +143,10 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
     if (child.pid === undefined) throw new Error('slapd started without a pid');
     // If the run ends without calling stop() (another server's start failed), slapd must not outlive it
     // nor keep the test runner waiting on its log pipe.
-    const killOnExit = () => child.kill('SIGKILL');
+    const killOnExit = () => {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    };
     process.once('exit', killOnExit);
     child.unref();
     (child.stderr as Socket | null)?.unref();
