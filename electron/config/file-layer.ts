@@ -48,7 +48,7 @@ export async function fileLayer(path: string | undefined): Promise<FileLayer> {
   recordLeaves(parsed, [], source, layer.provenance);
   for (const secretKey of secretKeys) {
     if ([...layer.provenance.keys()].some((k) => k === secretKey || k.startsWith(`${secretKey}.`))) {
-      layer.problems.push({ key: secretKey, source, message: 'secrets are never read from the config file; store them with `sesame-secrets set`' });
+      layer.problems.push({ key: secretKey, source, message: 'secrets are never read from the config file; store them with `npm run secrets -- set <name>`' });
     }
   }
   layer.settings = parsed as Record<string, unknown>;

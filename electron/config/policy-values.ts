@@ -84,7 +84,7 @@ export function policyLayer(values: RegistryValues, registryDescription: string)
         layer.problems.push({
           key: name,
           source,
-          message: 'secrets are never read from policy (every user can read it); remove the value and store the secret with `sesame-secrets set`',
+          message: 'secrets are never read from policy (every user can read it); remove the value and store the secret with `npm run secrets -- set <name>`',
         });
       } else {
         layer.warnings.push(`ignored unknown policy value ${source}`);

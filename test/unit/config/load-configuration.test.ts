@@ -108,7 +108,7 @@ describe('loadConfiguration', () => {
     const first = await loadConfiguration({ ...base, configFile: file });
     expect(first.ok).toBe(false);
     if (first.ok) return;
-    expect(first.problems.map(formatProblem)).toEqual([`directory.servicePassword (config file ${file}): secrets are never read from the config file; store them with \`sesame-secrets set\``]);
+    expect(first.problems.map(formatProblem)).toEqual([`directory.servicePassword (config file ${file}): secrets are never read from the config file; store them with \`npm run secrets -- set <name>\``]);
 
     const file2 = await configFile('bad2.json', {
       directory: { kind: 'activeDirectory', loginAttributes: ['sAMAccountName'], serviceBindDn: 'cn=x' },
