@@ -28,6 +28,11 @@ export const directoryConfigSchema = z.object({
   policyHints: z.boolean().default(true),
   /** OpenLDAP: DN of the default ppolicy entry, used when an entry has no pwdPolicySubentry. */
   defaultPolicyDn: z.string().optional(),
+  /**
+   * Password Modify servers: an LDAP filter (set by the administrator) that marks an account disabled
+   * besides ppolicy's permanent lock, e.g. `(nsAccountLock=TRUE)` on 389 DS.
+   */
+  disabledAccountFilter: z.string().regex(/^\(.*\)$/s).optional(),
 });
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;
 export type DirectoryConfigInput = z.input<typeof directoryConfigSchema>;

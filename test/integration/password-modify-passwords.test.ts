@@ -97,6 +97,25 @@ describe('account state', () => {
   });
 });
 
+describe('disabled-account filter', () => {
+  it('marks matching accounts disabled and refuses to act on them', async () => {
+    const filtered = new PasswordModifyAdapter(passwordModifyConfig(slapd, { disabledAccountFilter: '(description=disabled)' }));
+    try {
+      const disabled = await createUser(slapd);
+      const enabled = await createUser(slapd);
+      await replaceAttributes(slapd, disabled.dn, { description: ['disabled'] });
+      const [disabledUser, enabledUser] = [await filtered.resolveUser(disabled.uid), await filtered.resolveUser(enabled.uid)];
+      expect(await filtered.getAccountState(disabledUser)).toMatchObject({ usable: false, disabled: true });
+      expect(await filtered.getAccountState(enabledUser)).toMatchObject({ usable: true, disabled: false });
+      await expectCode(filtered.resetPassword(disabledUser, 'Another-Pass-1'), 'accountDisabled');
+      await expectCode(filtered.unlock(disabledUser), 'accountDisabled');
+      await filtered.resetPassword(enabledUser, 'Another-Pass-1');
+    } finally {
+      await filtered.close();
+    }
+  });
+});
+
 describe('reset by the service account', () => {
   it('sets a new password the user can bind with', async () => {
     const { test, user } = await newUser();

@@ -87,15 +87,28 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
     return this.policyFor(await this.readEntry(user.dn, ['pwdPolicySubentry'], 'read policy reference'));
   }
 
+  /** Whether the entry matches the administrator's disabled-account filter, when one is configured. */
+  private async matchesDisabledFilter(dn: string, context: string): Promise<boolean> {
+    const filter = this.config.disabledAccountFilter;
+    if (!filter) return false;
+    return this.connector.withService(async (client) => {
+      const { searchEntries } = await client.search(dn, { scope: 'base', filter, attributes: ['1.1'] });
+      return searchEntries.length > 0;
+    }, context);
+  }
+
   async getAccountState(user: DirectoryUser): Promise<AccountState> {
     const entry = await this.readEntry(user.dn, stateAttributes, 'read account state');
-    return accountStateFromEntry(entry, await this.policyFor(entry));
+    const state = accountStateFromEntry(entry, await this.policyFor(entry));
+    if (state.disabled || !(await this.matchesDisabledFilter(user.dn, 'read account state'))) return state;
+    return { ...state, disabled: true, usable: false };
   }
 
   /** Refuses to act on an administratively disabled account: self-service must not re-enable it. */
   private async entryIfEnabled(user: DirectoryUser, context: string): Promise<Entry> {
     const entry = await this.readEntry(user.dn, stateAttributes, context);
     if (isPermanentlyLocked(entry)) throw new DirectoryError('accountDisabled', `${context}: ${user.dn} is disabled (permanent lock)`);
+    if (await this.matchesDisabledFilter(user.dn, context)) throw new DirectoryError('accountDisabled', `${context}: ${user.dn} matches the disabled-account filter`);
     return entry;
   }
 
