@@ -12,7 +12,7 @@ import { open } from '../gates/totp/secret-box';
 import { checkTotp, type TotpCheck } from '../gates/totp/totp';
 import { gateStoreFor, type EngineContext } from './engine-context';
 import { draw } from './questions';
-import type { Session, Subject } from './session';
+import type { Session } from './session';
 
 function decoyAnswers(ctx: EngineContext, typedName: string): EnrolledAnswer[] {
   const ids = ctx.decoys.questionIds(typedName, ctx.config.catalogue.map((q) => q.id), ctx.config.questions.requiredAtRegistration);
@@ -43,18 +43,18 @@ export async function questionsCorrect(
   record: EnrollmentRecord | undefined,
   presented: readonly QuestionView[],
   submitted: ReadonlyArray<{ questionId: string; answer: string }>,
-  subject: Subject,
+  session: Session,
 ): Promise<boolean> {
   const results = await Promise.all(
     presented.map(async (question) => {
       const stored = record?.answers.find((answer) => answer.questionId === question.id);
       const typed = submitted.find((answer) => answer.questionId === question.id)?.answer ?? '';
-      // Hash even when nothing can match, so every attempt costs the same.
-      const hash = stored ?? ctx.decoys.answers(question.id, [question.id], ctx.config.answerHash)[0]!;
+      // Hash even when nothing can match (the record changed since the draw), so every attempt costs the same.
+      const hash = stored ?? ctx.decoys.answers(session.typedName, [question.id], ctx.config.answerHash)[0]!;
       return (await verifyAnswer(typed, hash)) && stored !== undefined;
     }),
   );
-  return subject.kind === 'enrolled' && results.filter(Boolean).length >= ctx.config.questions.requiredCorrectAtReset;
+  return session.subject.kind === 'enrolled' && results.filter(Boolean).length >= ctx.config.questions.requiredCorrectAtReset;
 }
 
 export async function totpCheck(ctx: EngineContext, session: Session, record: EnrollmentRecord | undefined, code: string): Promise<TotpCheck> {

@@ -56,7 +56,7 @@ export async function answerQuestions(turn: Turn, session: Session, request: Flo
   const { gateIndex, presented } = session.step;
   const { record, closed } = await openRecord(turn, session);
   if (closed) return lockedOut(turn, session, closed);
-  const correct = await questionsCorrect(turn.ctx, record, presented, request.answers, session.subject);
+  const correct = await questionsCorrect(turn.ctx, record, presented, request.answers, session);
   if (!correct) return gateFailed(turn, session, 'questions', 'wrongAnswers', gateIndex);
   return gatePassed(turn, session, 'questions', gateIndex);
 }

@@ -11,7 +11,8 @@ import { advance, audit, respond, type Turn } from './turn';
 const provenCodes: ReadonlySet<DirectoryErrorCode> = new Set(['passwordMustChange', 'passwordExpired']);
 const refusedCodes: ReadonlySet<DirectoryErrorCode> = new Set(['invalidCredentials', 'accountLocked', 'accountDisabled', 'accountExpired', 'accountRestricted', 'invalidInput']);
 
-async function proveCurrentPassword(turn: Turn, session: Session, password: string): Promise<boolean | string> {
+/** True when proven, else the reason code for the audit line. */
+async function proveCurrentPassword(turn: Turn, session: Session, password: string): Promise<true | string> {
   if (session.subject.kind === 'decoy') return session.subject.why;
   try {
     await turn.ctx.directory.verifyPassword(session.subject.user, password);
@@ -28,7 +29,7 @@ export async function submitCurrentPassword(turn: Turn, session: Session, reques
   const { ctx } = turn;
   const proof = await proveCurrentPassword(turn, session, request.password);
   if (proof !== true) {
-    await audit(ctx, session, { kind: 'gateAttempt', subject: 'currentPassword', outcome: 'failure', reason: proof === false ? 'refused' : proof });
+    await audit(ctx, session, { kind: 'gateAttempt', subject: 'currentPassword', outcome: 'failure', reason: proof });
     const next = advance(turn, session, { type: 'currentPasswordRefused' });
     return respond(turn, next, isAt(next, 'currentPassword') ? { rejected: 'wrongAnswer' } : {});
   }

@@ -96,6 +96,21 @@ export function describeFlows(directoryName: string, makeFixture: () => Director
       expect(await fixture.canBind(user.dn, user.password)).toBe(true);
     });
 
+    it('changes the password of an account that must change it, proving the current one', async () => {
+      const { engine } = kioskEngine();
+      const user = await fixture.createUser();
+      const resolved = await fixture.adapter.resolveUser(user.name);
+      await fixture.adapter.setMustChange(resolved, true);
+      expect((await fixture.adapter.getAccountState(resolved)).mustChange).toBe(true);
+      const sessionId = sessionOf(await engine.start({ flow: 'changePassword', username: user.name }, kiosk));
+      expect(await engine.submitCurrentPassword({ sessionId, password: 'Not-the-password-1' }, kiosk)).toMatchObject({ step: 'currentPassword', rejected: 'wrongAnswer' });
+      expect((await engine.submitCurrentPassword({ sessionId, password: user.password }, kiosk)).step).toBe('newPassword');
+      const newPassword = `Ch-${randomBytes(8).toString('base64url')}`;
+      expect(await engine.submitNewPassword({ sessionId, newPassword }, kiosk)).toEqual({ step: 'done', outcome: 'passwordChanged' });
+      expect(await fixture.canBind(user.dn, newPassword)).toBe(true);
+      expect((await fixture.adapter.getAccountState(resolved)).mustChange).toBe(false);
+    });
+
     it('two kiosks share one lockout gate and lose no count under concurrent failures', async () => {
       const lockout = { failuresBeforeLockout: 50, lockoutDurationsSeconds: [60], timedLockoutsBeforePermanent: 1, failureWindowSeconds: 3600 };
       const kioskA = kioskEngine({ lockout });
