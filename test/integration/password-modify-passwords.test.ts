@@ -169,6 +169,14 @@ describe('reset by the service account', () => {
     await adapter.changePassword(user, 'Temp-Pass-11', 'Own-Pass-11');
     await adapter.verifyPassword(user, 'Own-Pass-11');
   });
+
+  it('without mustChange leaves no pending change, even if one was set before (slapd clears pwdReset)', async () => {
+    const { user } = await newUser();
+    await adapter.setMustChange(user, true);
+    await adapter.resetPassword(user, 'Plain-Reset-1');
+    expect((await adapter.getAccountState(user)).mustChange).toBe(false);
+    await adapter.verifyPassword(user, 'Plain-Reset-1');
+  });
 });
 
 describe('change as the user', () => {
