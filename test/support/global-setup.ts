@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startSlapd } from './slapd';
+import { startSlapd, type RunningServer } from './slapd';
 import { startSamba } from './samba';
 import './servers';
 
@@ -8,10 +8,18 @@ import './servers';
  * at the end. A server that cannot start fails the run with its reason: integration tests never skip.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [slapd, samba] = await Promise.all([startSlapd(), startSamba()]);
-  project.provide('slapd', slapd.info);
-  project.provide('samba', samba.info);
-  return async () => {
-    await Promise.allSettled([slapd.stop(), samba.stop()]);
+  const started = await Promise.allSettled([startSlapd(), startSamba()]);
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value as RunningServer<unknown>] : []));
+  const stopAll = async () => {
+    await Promise.allSettled(running.map((server) => server.stop()));
   };
+  const [slapd, samba] = started;
+  if (slapd?.status !== 'fulfilled' || samba?.status !== 'fulfilled') {
+    await stopAll();
+    const reasons = started.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+    throw new Error(`integration servers failed to start:\n${reasons.join('\n')}`);
+  }
+  project.provide('slapd', slapd.value.info);
+  project.provide('samba', samba.value.info);
+  return stopAll;
 }
