@@ -85,6 +85,8 @@ export const flowConfigSchema = z
       failureWindowSeconds: 86_400,
     }),
     sessionLifetimeSeconds: z.number().int().positive().default(600),
+    /** Live sessions per engine; beyond it new starts are refused, so a flood cannot exhaust memory. */
+    maxSessions: z.number().int().positive().default(1000),
     idleTimeoutSeconds: z.number().int().positive().default(120),
     /**
      * Every start and gate answer takes at least this long, so timing does not tell who exists. Keep it

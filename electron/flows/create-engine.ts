@@ -79,6 +79,11 @@ export function createFlowEngine(deps: FlowEngineDeps): FlowEngine {
   async function start(request: FlowRequest<'flow.start'>, context: FlowContext): Promise<FlowResponse> {
     const gates = request.flow === 'forgotPassword' ? config.gates.forgotPassword : request.flow === 'unlockAccount' ? config.gates.unlockAccount : [];
     const now = ctx.clock.now();
+    if (registry.size >= config.maxSessions) engine.sweep();
+    if (registry.size >= config.maxSessions) {
+      ctx.logger.warn('session limit reached; start refused', { kioskId: context.kioskId, limit: config.maxSessions });
+      return unavailableView;
+    }
     let session: Session | undefined;
     try {
       const subject = await resolveSubject(ctx, request.flow, gates, request.username);

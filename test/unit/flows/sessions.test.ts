@@ -68,6 +68,15 @@ describe('sessions', () => {
     expect(await h.engine.start({ flow: 'forgotPassword', username: 'alice' }, kiosk)).toEqual({ step: 'failed', reason: 'serviceUnavailable', retryable: true });
   });
 
+  it('refuse new starts beyond the session limit until old ones expire', async () => {
+    const h = makeEngine({ maxSessions: 2 });
+    h.directory.add('alice', 'Old-pass1');
+    for (let i = 0; i < 2; i++) expect((await h.engine.start({ flow: 'changePassword', username: 'alice' }, kiosk)).step).toBe('currentPassword');
+    expect(await h.engine.start({ flow: 'changePassword', username: 'alice' }, kiosk)).toEqual({ step: 'failed', reason: 'serviceUnavailable', retryable: true });
+    h.clock.advance(121_000);
+    expect((await h.engine.start({ flow: 'changePassword', username: 'alice' }, kiosk)).step).toBe('currentPassword');
+  });
+
   it('dispatch by call name', async () => {
     const h = makeEngine();
     h.directory.add('alice', 'Old-pass1');
