@@ -2,7 +2,7 @@
 import type { FlowRequest, FlowResponse, PolicyRuleView } from '../../shared/flow';
 import { DirectoryError, isDirectoryError, type DirectoryErrorCode, type PolicyRule } from '../directory/errors';
 import { allGatesPassed, isAt } from './machine';
-import { evaluatePolicy, failedRules } from './policy-rules';
+import { checkPasswordQuality } from '../directory/quality';
 import { draw } from './questions';
 import type { Session } from './session';
 import { advance, audit, respond, type Turn } from './turn';
@@ -66,7 +66,7 @@ export async function submitNewPassword(turn: Turn, session: Session, request: F
   if (!isAt(session, 'newPassword') || !ready || session.subject.kind === 'decoy') return respond(turn, session, { rejected: 'invalidInput' });
   const { user } = session.subject;
   session.policy ??= await ctx.directory.getEffectivePolicy(user);
-  const localFailures = failedRules(evaluatePolicy(session.policy, user, request.newPassword));
+  const localFailures = checkPasswordQuality(request.newPassword, session.policy, user).failedRules;
   if (localFailures.length > 0) return respond(turn, session, { rejected: 'policy', failedRules: localFailures, candidate: request.newPassword });
 
   const action = resetting ? 'resetPassword' : 'changePassword';

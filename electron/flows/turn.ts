@@ -5,7 +5,7 @@ import { qrSvg } from '../gates/totp/qr';
 import { totpUri } from '../gates/totp/totp';
 import type { EngineContext } from './engine-context';
 import { transition, type FlowEvent } from './machine';
-import { evaluatePolicy } from './policy-rules';
+import { checkPasswordQuality, toPolicyRuleViews } from '../directory/quality';
 import { auditName, type Session } from './session';
 import type { SessionRegistry } from './sessions';
 import { viewOf, type ViewExtras } from './views';
@@ -30,7 +30,7 @@ export async function respond(turn: Turn, session: Session, extra: Partial<FlowR
   const { candidate = '', ...flags } = extra;
   if (session.step.name === 'newPassword' && session.subject.kind !== 'decoy') {
     session.policy ??= await ctx.directory.getEffectivePolicy(session.subject.user);
-    extras.rules = evaluatePolicy(session.policy, session.subject.user, candidate);
+    extras.rules = toPolicyRuleViews(checkPasswordQuality(candidate, session.policy, session.subject.user));
   }
   if (session.step.name === 'enrollQuestions') {
     extras.enrollCatalogue = {
