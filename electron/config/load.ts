@@ -103,14 +103,15 @@ export async function loadConfiguration(options: LoadOptions): Promise<Configura
       problems.push({ key: '(policy)', source: options.registry.description, message: `cannot read HKLM\\${policyKeyPath}: ${(error as Error).message}` });
     }
   }
-  const policy = policyLayer(policyValues, options.registry?.description ?? 'none');
+  const policy = policyLayer(policyValues, options.registry?.description ?? 'none', env);
   const file = await fileLayer(options.configFile ?? defaultConfigFile(platform, env));
   problems.push(...policy.problems, ...file.problems);
   warnings.push(...policy.warnings, ...file.warnings);
   if (problems.length > 0) return { ok: false, problems };
 
   const provenance = new Map([...file.provenance, ...policy.provenance]);
-  const merged = mergeLayers(file.settings, policy.settings);
+  // An empty directory section makes the error list the keys that must be set, not just "directory".
+  const merged = mergeLayers(mergeLayers({ directory: {} }, file.settings), policy.settings);
   const parsed = configurationSettingsSchema.safeParse(merged);
   if (!parsed.success) return { ok: false, problems: issueProblems(parsed.error.issues, provenance, merged) };
   const settings = parsed.data;

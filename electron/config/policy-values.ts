@@ -32,7 +32,14 @@ function toInteger(v: RegistryValue | string): number | undefined {
   return undefined;
 }
 
-function coerce(setting: PolicySetting, v: RegistryValue): Coerced {
+/** REG_EXPAND_SZ means "expand %VARIABLES% when read"; names are case-insensitive as on Windows. */
+function expand(text: string, env: NodeJS.ProcessEnv): string {
+  const lower = new Map(Object.entries(env).map(([k, v]) => [k.toLowerCase(), v]));
+  return text.replace(/%([^%]+)%/g, (whole, name: string) => lower.get(name.toLowerCase()) ?? whole);
+}
+
+function coerce(setting: PolicySetting, raw: RegistryValue, env: NodeJS.ProcessEnv): Coerced {
+  const v: RegistryValue = raw.type === 'REG_EXPAND_SZ' ? { type: 'REG_SZ', data: expand(raw.data, env) } : raw;
   // An empty string is how an MSI leaves a property unset; treat it as not configured.
   if ((v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ') && v.data.trim() === '') return { unset: true };
   switch (setting.kind) {
@@ -72,7 +79,7 @@ export function setPath(target: Record<string, unknown>, key: readonly string[],
   if (last !== undefined) node[last] = value;
 }
 
-export function policyLayer(values: RegistryValues, registryDescription: string): PolicyLayer {
+export function policyLayer(values: RegistryValues, registryDescription: string, env: NodeJS.ProcessEnv = process.env): PolicyLayer {
   const layer: PolicyLayer = { settings: {}, provenance: new Map(), problems: [], warnings: [] };
   const byName = new Map(policySettings.map((p) => [p.valueName.toLowerCase(), p]));
   const forbidden = new Set(forbiddenSecretValueNames.map((n) => n.toLowerCase()));
@@ -91,7 +98,7 @@ export function policyLayer(values: RegistryValues, registryDescription: string)
       }
       continue;
     }
-    const coerced = coerce(setting, value);
+    const coerced = coerce(setting, value, env);
     const key = setting.key.join('.');
     if ('error' in coerced) layer.problems.push({ key, source, message: coerced.error });
     else if ('value' in coerced) {

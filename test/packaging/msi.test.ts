@@ -113,6 +113,8 @@ describe('Sesame MSI', () => {
     // The same values through reg.exe, as the app reads them on Windows.
     const viaRegExe = await new RegExeRegistry(['wine', 'reg'], wine.env).readValues(policyKeyPath);
     expect(viaRegExe.get('kioskid')?.value).toEqual({ type: 'REG_SZ', data: 'LOBBY-7' });
+    // A key that does not exist is "no policy", not a failure.
+    expect((await new RegExeRegistry(['wine', 'reg'], wine.env).readValues('SOFTWARE\\Policies\\SesameAbsent')).size).toBe(0);
 
     const loaded = await loadConfiguration({ registry: new WinePrefixRegistry(wine.prefix), secrets: memorySecrets(allSecrets), platform: 'linux' });
     expect(loaded.ok, JSON.stringify(loaded)).toBe(true);

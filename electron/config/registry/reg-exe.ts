@@ -66,8 +66,10 @@ export class RegExeRegistry implements PolicyRegistry {
       return valuesFrom(parseRegQueryOutput(stdout));
     } catch (error) {
       // reg.exe exits 1 when the key does not exist: no policy is configured.
-      const err = error as { code?: unknown; stderr?: string };
-      if (err.code === 1 && /unable to find|not find|n'a pas pu|nicht finden/i.test(err.stderr ?? '')) return valuesFrom([]);
+      // Windows prints this to stderr, wine's reg to stdout.
+      const err = error as { code?: unknown; stderr?: string; stdout?: string };
+      const message = `${err.stderr ?? ''}\n${err.stdout ?? ''}`;
+      if (err.code === 1 && /unable to find|not find|n'a pas pu|nicht finden/i.test(message)) return valuesFrom([]);
       throw error;
     }
   }

@@ -31,7 +31,8 @@ describe('loadConfiguration', () => {
       kiosk: { helpDeskOffered: true, idleTimeoutSeconds: 300 },
       flows: { lockout: { failuresBeforeLockout: 5 } },
     });
-    const result = await loadConfiguration({ ...base, configFile: file, registry: new RegExportRegistry(fixture('policy-v5-utf16.reg')) });
+    const env = { PROGRAMDATA: 'C:\\ProgramData' };
+    const result = await loadConfiguration({ ...base, env, configFile: file, registry: new RegExportRegistry(fixture('policy-v5-utf16.reg')) });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (!result.ok) return;
     const config = result.value;
@@ -42,6 +43,8 @@ describe('loadConfiguration', () => {
     expect(config.kiosk).toMatchObject({ enabled: true, id: 'LOBBY-01', idleTimeoutSeconds: 60, enabledFlows: ['forgotPassword', 'unlockAccount'] });
     expect(config.flows.lockout.lockoutDurationsSeconds).toEqual([60, 600]);
     expect(config.flows.totp.issuer).toBe('Example "Corp" \\ IT');
+    // REG_EXPAND_SZ is expanded with the environment, variable names case-insensitive.
+    expect(config.audit.path).toBe('C:\\ProgramData\\Sesame\\audit.log');
     // From the file where policy is silent, merged inside a section:
     expect(config.kiosk.helpDeskOffered).toBe(true);
     expect(config.flows.lockout.failuresBeforeLockout).toBe(5);
