@@ -3,6 +3,8 @@
  * MS-SAMR 3.1.1.7.2): characters from at least three of five classes. Only ASCII 0-9 are digits and only
  * the listed ASCII symbols are special (space and currency signs count for nothing); letters with case
  * count as upper or lower in any script; letters without case (CJK, Arabic, Hebrew...) form the fifth class.
+ * Samba's DC is looser: it puts every non-ASCII character without case (also '€' or an emoji) in the fifth
+ * class, so there this check can refuse what the server would accept, never the other way round.
  */
 export const complexityClassesRequired = 3;
 
