@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../electron/host/rate-limit';
+
+describe('RateLimiter (token bucket)', () => {
+  it('allows a burst of capacity, then refills at the rate', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 3, perSecond: 2 }, () => now);
+    expect([1, 2, 3, 4].map(() => limiter.take('a'))).toEqual([true, true, true, false]);
+    now = 499;
+    expect(limiter.take('a')).toBe(false);
+    now = 1000; // one second at 2 per second: two tokens, whatever the refused take in between
+    expect([1, 2, 3].map(() => limiter.take('a'))).toEqual([true, true, false]);
+  });
+
+  it('never accrues beyond capacity', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 2, perSecond: 100 }, () => now);
+    limiter.take('a');
+    now = 60_000;
+    expect([1, 2, 3].map(() => limiter.take('a'))).toEqual([true, true, false]);
+  });
+
+  it('keeps keys apart and bounds how many it remembers', () => {
+    const limiter = new RateLimiter({ capacity: 1, perSecond: 0.001 }, () => 0, 3);
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.take('a')).toBe(false);
+    expect(limiter.take('b')).toBe(true);
+    for (const key of ['c', 'd', 'e']) limiter.take(key);
+    expect(limiter.size).toBe(3);
+  });
+});
