@@ -19,9 +19,10 @@ const describe = (v: RegistryValue): string =>
   v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ' ? `${v.type} "${v.data}"` : v.type === 'REG_DWORD' ? `REG_DWORD ${v.data}` : v.type;
 
 function listItems(v: RegistryValue): string[] | undefined {
-  // MSI properties can only write REG_SZ conveniently, so a `;`-separated REG_SZ is a list too.
+  // An MSI writes properties as REG_SZ, so a REG_SZ separated by `;` is a list too. `[~]` also separates:
+  // it is MSI's multi-string separator, left literal when it arrives inside a property's value.
   if (v.type === 'REG_MULTI_SZ') return v.data.map((s) => s.trim()).filter((s) => s !== '');
-  if (v.type === 'REG_SZ') return v.data.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  if (v.type === 'REG_SZ') return v.data.split(/;|\[~\]/).map((s) => s.trim()).filter((s) => s !== '');
   return undefined;
 }
 

@@ -125,6 +125,12 @@ describe('Sesame MSI', () => {
   });
 
   it('upgrades to a newer build keeping the settings, and takes a property given with the upgrade', async () => {
+    // A value as Group Policy writes it (REG_DWORD) comes back with its type. (REG_MULTI_SZ would too on
+    // Windows, whose AppSearch returns it [~]-delimited; wine 8's AppSearch does not return multi-strings.)
+    const regAdd = (name: string, type: string, data: string): Promise<number> =>
+      wine.wine(['reg', 'add', `HKLM\\${policyKeyPath}`, '/v', name, '/t', type, '/d', data, '/f', '/reg:64']);
+    expect(await regAdd('HelpDeskOffered', 'REG_DWORD', '1')).toBe(0);
+    await wine.flush();
     expect(await wine.wine(['msiexec', '/i', msi['1.1.0'] ?? '', '/qn', 'KIOSK_ID=LOBBY-8', '/l*v', 'C:\\upgrade.log'])).toBe(0);
     await wine.flush();
     // The values come back through the remembered properties, not by luck of component reference counts.
@@ -133,6 +139,8 @@ describe('Sesame MSI', () => {
     expect(log).toMatch(/Action start [\d:]+: Restore_ENABLED_FLOWS\./);
     expect(log).not.toMatch(/Action start [\d:]+: Restore_KIOSK_ID\./);
     expect(await policy()).toMatchObject({ DirectoryServers: 'ldaps://dc1.example.test;ldaps://dc2.example.test', KioskMode: '1', KioskId: 'LOBBY-8', EnabledFlows: 'unlockAccount' });
+    const typed = await new WinePrefixRegistry(wine.prefix).readValues(policyKeyPath);
+    expect(typed.get('helpdeskoffered')?.value).toEqual({ type: 'REG_DWORD', data: 1 });
     expect((await uninstallEntry(msi['1.1.0'] ?? '')).get('displayversion')?.value.data).toBe('1.1.0');
     expect((await uninstallEntry(msi['1.0.0'] ?? '')).size).toBe(0);
     expect(installedVersion(await readFile(join(installDir(), 'resources', 'app.asar'), 'utf8'))).toBe('1.1.0');

@@ -7,6 +7,7 @@ import { loadConfiguration } from '../../../electron/config/load';
 import { defaultAuditPath, defaultConfigFile } from '../../../electron/config/paths';
 import { formatProblem } from '../../../electron/config/problems';
 import { RegExportRegistry } from '../../../electron/config/registry/reg-export';
+import { valuesFrom } from '../../../electron/config/registry/types';
 import type { PolicyRegistry } from '../../../electron/config/registry/types';
 import { WinePrefixRegistry } from '../../../electron/config/registry/wine-prefix';
 import { allSecrets, memorySecrets } from './memory-secrets';
@@ -147,6 +148,25 @@ describe('loadConfiguration', () => {
     const caFile = await configFile('ca.json', { tls: { caFile: join(dir, 'missing-ca.pem') } });
     const noCa = await loadConfiguration({ ...base, registry, configFile: caFile });
     expect(!noCa.ok && formatProblem(noCa.problems[0]!)).toMatch(/^tls\.caFile \(config file .*ca\.json\): cannot read .*missing-ca\.pem/);
+  });
+
+  it('splits REG_SZ lists on ; and on a literal [~] (an MSI property carrying the multi-string separator)', async () => {
+    const registry: PolicyRegistry = {
+      description: 'test registry',
+      readValues: async () =>
+        valuesFrom([
+          ['DirectoryKind', { type: 'REG_SZ', data: 'activeDirectory' }],
+          ['ServiceBindDn', { type: 'REG_SZ', data: 'CN=svc,DC=example,DC=test' }],
+          ['BaseDns', { type: 'REG_SZ', data: 'OU=A,DC=example,DC=test[~]OU=B,DC=example,DC=test' }],
+          ['LoginAttributes', { type: 'REG_SZ', data: ' sAMAccountName ; userPrincipalName ;' }],
+          ['HelpDeskOffered', { type: 'REG_SZ', data: '' }],
+        ]),
+    };
+    const result = await loadConfiguration({ ...base, registry });
+    expect(result.ok && result.value.directory.baseDns).toEqual(['OU=A,DC=example,DC=test', 'OU=B,DC=example,DC=test']);
+    expect(result.ok && result.value.directory.loginAttributes).toEqual(['sAMAccountName', 'userPrincipalName']);
+    // An empty REG_SZ is an MSI property left unset: the default applies.
+    expect(result.ok && result.value.kiosk.helpDeskOffered).toBe(false);
   });
 
   it('puts the CA PEM named by tls.caFile into the directory settings', async () => {
