@@ -1,0 +1,71 @@
+/**
+ * Shell options from this machine's configuration. A configuration that does not load still yields a
+ * kiosk: the renderer is told the service is unavailable and shows the out-of-order screen.
+ */
+import type { AppInfo } from '../../shared/app';
+import { loadMachineConfiguration, type MachineConfigurationOptions } from '../config/machine';
+import { formatProblem } from '../config/problems';
+import type { SesameConfiguration } from '../config/schema';
+import type { FlowEngine } from '../flows/engine';
+import { createDispatch } from '../handlers/dispatch';
+import { createHandlers } from '../handlers/handlers';
+import type { ShellOptions } from './main';
+
+export interface ConfiguredShellInputs {
+  rendererDir: string;
+  preloadPath: string;
+  /** The gates engine for a loaded configuration; without one, flow calls answer `unavailable`. */
+  composeEngine?: (config: SesameConfiguration) => FlowEngine;
+  machine?: MachineConfigurationOptions;
+  hostName: string;
+}
+
+export function appInfoOf(config: SesameConfiguration): AppInfo {
+  return {
+    languages: { default: config.languages.default, available: config.languages.available },
+    kiosk: {
+      enabled: config.kiosk.enabled,
+      idleTimeoutSeconds: config.kiosk.idleTimeoutSeconds,
+      enabledFlows: config.kiosk.enabledFlows,
+      helpDeskOffered: config.kiosk.helpDeskOffered,
+    },
+    serviceAvailable: true,
+  };
+}
+
+/** What the start screen shows when the configuration is broken: kiosk, defaults, out of order. */
+export const outOfOrderAppInfo: AppInfo = {
+  languages: { default: 'en', available: ['en', 'de', 'fr'] },
+  kiosk: { enabled: true, idleTimeoutSeconds: 90, enabledFlows: ['forgotPassword', 'unlockAccount'], helpDeskOffered: false },
+  serviceAvailable: false,
+};
+
+export async function configuredShellOptions(inputs: ConfiguredShellInputs): Promise<ShellOptions> {
+  const paths = { rendererDir: inputs.rendererDir, preloadPath: inputs.preloadPath };
+  const outOfOrder = (): ShellOptions => ({
+    ...paths,
+    kioskMode: true,
+    kioskId: inputs.hostName,
+    dispatch: createDispatch(createHandlers({ appInfo: outOfOrderAppInfo })),
+  });
+  let loaded: Awaited<ReturnType<typeof loadMachineConfiguration>>;
+  try {
+    loaded = await loadMachineConfiguration(inputs.machine);
+  } catch (error) {
+    console.error(`configuration: cannot load: ${error instanceof Error ? error.name : typeof error}`);
+    return outOfOrder();
+  }
+  if (!loaded.ok) {
+    // Problems name keys and sources, never secret values.
+    for (const problem of loaded.problems) console.error(`configuration: ${formatProblem(problem)}`);
+    return outOfOrder();
+  }
+  const config = loaded.value;
+  const engine = inputs.composeEngine?.(config);
+  return {
+    ...paths,
+    kioskMode: config.kiosk.enabled,
+    kioskId: config.kiosk.id,
+    dispatch: createDispatch(createHandlers({ appInfo: appInfoOf(config), ...(engine ? { engine } : {}) })),
+  };
+}
