@@ -29,8 +29,10 @@ export interface ShellOptions {
  */
 export async function startShell(options: ShellOptions | Promise<ShellOptions>): Promise<BrowserWindow | undefined> {
   registerAppScheme();
-  let window: BrowserWindow | undefined;
+  // Filled once ready; the second-instance and IPC callbacks read it when they run.
+  const shell: { window?: BrowserWindow } = {};
   const focusExisting = () => {
+    const { window } = shell;
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.show();
@@ -41,8 +43,8 @@ export async function startShell(options: ShellOptions | Promise<ShellOptions>):
 
   const [settings] = await Promise.all([options, app.whenReady()]);
   lockDownApp({ allowDevTools: !app.isPackaged });
-  registerContractHandlers({ dispatch: settings.dispatch, kioskId: settings.kioskId, appContents: () => window?.webContents });
+  registerContractHandlers({ dispatch: settings.dispatch, kioskId: settings.kioskId, appContents: () => shell.window?.webContents });
   handleAppProtocol(settings.rendererDir);
-  window = createAppWindow({ kioskMode: settings.kioskMode, preloadPath: settings.preloadPath, isPackaged: app.isPackaged });
-  return window;
+  shell.window = createAppWindow({ kioskMode: settings.kioskMode, preloadPath: settings.preloadPath, isPackaged: app.isPackaged });
+  return shell.window;
 }
