@@ -12,6 +12,10 @@ export interface AuditEvent {
   user: string;
   outcome: 'success' | 'failure' | 'info';
   reason?: string;
+  /** Help desk: the operator's DN, who made the change with their own bind. */
+  operator?: string;
+  /** Help desk: how the caller was verified before the action ('answers', 'totp', 'none', ...). */
+  verification?: string;
 }
 
 export interface AuditRecord extends AuditEvent {

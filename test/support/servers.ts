@@ -18,6 +18,10 @@ export interface SlapdInfo {
   serviceDn: string;
   servicePassword: string;
   defaultPolicyDn: string;
+  /** Help-desk operators' group: the ACLs make it a password administrator (resets, lockout state, pwdEndTime). */
+  helpdeskGroupDn: string;
+  /** Help-desk readers' group: read access to users and their password-policy state only. */
+  helpdeskReadersGroupDn: string;
   pid: number;
 }
 

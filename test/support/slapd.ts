@@ -32,6 +32,8 @@ const names = {
   SERVICE_DN: `cn=sesame,ou=services,${baseDn}`,
   SERVICE_PASSWORD: 'Service-Secret-1',
   POLICY_DN: `cn=default,ou=policies,${baseDn}`,
+  HELPDESK_DN: `cn=helpdesk,ou=groups,${baseDn}`,
+  HELPDESK_READERS_DN: `cn=helpdesk-readers,ou=groups,${baseDn}`,
 };
 
 function freePort(): Promise<number> {
@@ -163,6 +165,8 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
       serviceDn: names.SERVICE_DN,
       servicePassword: names.SERVICE_PASSWORD,
       defaultPolicyDn: names.POLICY_DN,
+      helpdeskGroupDn: names.HELPDESK_DN,
+      helpdeskReadersGroupDn: names.HELPDESK_READERS_DN,
       pid: child.pid,
     };
     return {
