@@ -61,15 +61,15 @@ export class FakeSession extends EventEmitter {
 export class FakeBrowserWindow extends EventEmitter {
   static readonly instances: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
-  readonly loadURL = vi.fn(async (_url: string) => undefined);
-  readonly removeMenu = vi.fn();
-  readonly setAlwaysOnTop = vi.fn();
-  readonly setKiosk = vi.fn();
-  readonly show = vi.fn();
-  readonly focus = vi.fn();
-  readonly restore = vi.fn();
-  readonly isMinimized = vi.fn(() => false);
-  readonly isDestroyed = vi.fn(() => false);
+  readonly loadURL = vi.fn<(url: string) => Promise<void>>(async () => undefined);
+  readonly removeMenu = vi.fn<(...args: unknown[]) => void>();
+  readonly setAlwaysOnTop = vi.fn<(...args: unknown[]) => void>();
+  readonly setKiosk = vi.fn<(...args: unknown[]) => void>();
+  readonly show = vi.fn<(...args: unknown[]) => void>();
+  readonly focus = vi.fn<(...args: unknown[]) => void>();
+  readonly restore = vi.fn<(...args: unknown[]) => void>();
+  readonly isMinimized = vi.fn<() => boolean>(() => false);
+  readonly isDestroyed = vi.fn<() => boolean>(() => false);
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
@@ -86,20 +86,20 @@ const defaultSession = new FakeSession();
 export const fakeElectron = {
   app: Object.assign(new EventEmitter(), {
     isPackaged: true,
-    requestSingleInstanceLock: vi.fn(() => true),
-    quit: vi.fn(),
-    whenReady: vi.fn(async () => undefined),
+    requestSingleInstanceLock: vi.fn<() => boolean>(() => true),
+    quit: vi.fn<() => void>(),
+    whenReady: vi.fn<() => Promise<void>>(async () => undefined),
   }),
   BrowserWindow: FakeBrowserWindow,
-  Menu: { setApplicationMenu: vi.fn() },
+  Menu: { setApplicationMenu: vi.fn<(menu: null) => void>() },
   session: { defaultSession },
   protocol: {
-    registerSchemesAsPrivileged: vi.fn(),
+    registerSchemesAsPrivileged: vi.fn<(schemes: { scheme: string; privileges: Record<string, boolean> }[]) => void>(),
     handle: vi.fn<(scheme: string, handler: (request: Request) => Promise<Response>) => void>(),
   },
   ipcMain: { handle: vi.fn<(channel: string, listener: (...args: never[]) => unknown) => void>() },
-  ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'answered' })) },
-  contextBridge: { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(), executeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn<(...args: unknown[]) => Promise<unknown>>(async () => ({ ok: true, value: 'answered' })) },
+  contextBridge: { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(), executeInMainWorld: vi.fn<(script: { func: unknown }) => void>() },
 };
 
 /** Forgets what earlier tests installed; objects stay the same, since the shell imported them by name. */

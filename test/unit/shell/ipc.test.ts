@@ -66,12 +66,12 @@ describe('IPC sender validation', () => {
 
   it('refuses calls before the window exists and after it is destroyed', async () => {
     resetFakeElectron();
-    let contents: FakeWebContents | undefined;
-    registerContractHandlers({ dispatch, kioskId: 'k', appContents: () => contents as never });
+    const window: { contents?: FakeWebContents } = {};
+    registerContractHandlers({ dispatch, kioskId: 'k', appContents: () => window.contents as never });
     const early = new FakeWebContents();
     expect(await listener('sesame:app.info')(fromFrame(early, early.mainFrame), {})).toEqual(forbidden);
-    contents = early;
-    contents.destroyed = true;
+    window.contents = early;
+    early.destroyed = true;
     expect(await listener('sesame:app.info')(fromFrame(early, early.mainFrame), {})).toEqual(forbidden);
     expect(dispatch).not.toHaveBeenCalled();
   });

@@ -30,7 +30,7 @@ describe('app:// protocol', () => {
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
     ]);
-    const privileges = fakeElectron.protocol.registerSchemesAsPrivileged.mock.calls[0]![0][0].privileges;
+    const privileges = fakeElectron.protocol.registerSchemesAsPrivileged.mock.calls[0]![0][0]!.privileges;
     expect(privileges).not.toHaveProperty('bypassCSP');
     expect(privileges).not.toHaveProperty('corsEnabled');
   });
