@@ -1,0 +1,118 @@
+import { useEffect, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from './components/icons';
+import { Alert, Button } from './components/ui';
+import { CurrentPasswordScreen, TotpScreen } from './screens/CodeScreen';
+import { EnrollQuestionsScreen } from './screens/EnrollQuestionsScreen';
+import { EnrollTotpScreen } from './screens/EnrollTotpScreen';
+import { NewPasswordScreen } from './screens/NewPasswordScreen';
+import { DoneScreen, FailedScreen } from './screens/OutcomeScreens';
+import { QuestionsScreen } from './screens/QuestionsScreen';
+import { StartScreen } from './screens/StartScreen';
+import { UsernameScreen } from './screens/UsernameScreen';
+import { useSesame } from './state/context';
+import { useIdleTimeout } from './state/idle';
+import type { Screen } from './state/store';
+
+function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
+  const { t } = useTranslation();
+  switch (screen.name) {
+    case 'loading':
+      return (
+        <div className="loading" role="status">
+          <span className="spinner spinner-large" aria-hidden="true" />
+          {t('app.loading')}
+        </div>
+      );
+    case 'start':
+      return <StartScreen />;
+    case 'username':
+      return <UsernameScreen />;
+    case 'flow': {
+      const { view, flow } = screen;
+      switch (view.step) {
+        case 'questions':
+          return <QuestionsScreen key={view.sessionId} view={view} />;
+        case 'totp':
+          return <TotpScreen key={view.sessionId} sessionId={view.sessionId} rejected={view.rejected === 'wrongAnswer'} />;
+        case 'currentPassword':
+          return <CurrentPasswordScreen key={view.sessionId} sessionId={view.sessionId} rejected={view.rejected === 'wrongAnswer'} />;
+        case 'newPassword':
+          return <NewPasswordScreen key={view.sessionId} view={view} />;
+        case 'enrollQuestions':
+          return <EnrollQuestionsScreen key={view.sessionId} view={view} />;
+        case 'enrollTotp':
+          return <EnrollTotpScreen key={view.sessionId} view={view} />;
+        case 'done':
+          return <DoneScreen outcome={view.outcome} />;
+        case 'failed':
+          return <FailedScreen reason={view.reason} retryable={view.retryable} flow={flow} />;
+      }
+    }
+  }
+}
+
+export function App(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const screen = useSesame((s) => s.screen);
+  const busy = useSesame((s) => s.busy);
+  const notice = useSesame((s) => s.notice);
+  const language = useSesame((s) => s.language);
+  const info = useSesame((s) => s.info);
+  const reset = useSesame((s) => s.reset);
+  const init = useSesame((s) => s.init);
+
+  useEffect(() => void init(), [init]);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [language, i18n]);
+  useEffect(() => {
+    document.title = `${t('app.name')} · ${t('app.tagline')}`;
+  }, [t, language]);
+
+  const inFlow = screen.name === 'username' || screen.name === 'flow';
+  const finished = screen.name === 'flow' && (screen.view.step === 'done' || screen.view.step === 'failed');
+  const idleActive = screen.name !== 'loading' && (screen.name !== 'start' || language !== info?.languages.default);
+  const idle = useIdleTimeout(info?.kiosk.idleTimeoutSeconds ?? 90, idleActive, reset);
+  const flowName = inFlow ? t(`flowName.${screen.flow}`) : undefined;
+
+  return (
+    <div className="app" data-screen={screen.name === 'flow' ? screen.view.step : screen.name}>
+      {busy ? <div className="progress" role="progressbar" aria-label={t('app.working')} /> : null}
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <Icon name="lock" size={22} />
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+          {flowName ? <span className="brand-flow">{flowName}</span> : <span className="brand-tagline">{t('app.tagline')}</span>}
+        </div>
+        {inFlow && !finished ? (
+          <Button variant="ghost" onClick={reset} icon="cross">
+            {t('app.cancel')}
+          </Button>
+        ) : null}
+      </header>
+      <main className="content" id="main">
+        <div className="card">
+          {notice ? <Alert>{t(notice)}</Alert> : null}
+          <CurrentScreen screen={screen} />
+        </div>
+      </main>
+      <footer className="footer">{t('app.helpDesk')}</footer>
+      <div className="sr-only" aria-live="polite">
+        {busy ? t('app.working') : ''}
+      </div>
+      {idle.remaining !== undefined ? (
+        <div className="idle-warning" role="alert">
+          <Icon name="clock" />
+          <span>{t('app.idleWarning', { seconds: idle.remaining })}</span>
+          <Button variant="secondary" onClick={idle.stay}>
+            {t('app.stillHere')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
