@@ -42,6 +42,11 @@ export interface SambaInfo {
   /** Delegated reset account: Reset Password right plus write on lockoutTime and pwdLastSet. */
   serviceDn: string;
   servicePassword: string;
+  /** Group to which the fine-grained policy (PSO) with a minimum length of 12 applies. */
+  longPasswordGroupDn: string;
+  longPasswordPsoDn: string;
+  /** Existing attribute the service account may write, used for enrollment records in tests (see samba/provision.ts). */
+  enrollmentAttribute: string;
   /** The provisioned directory, for samba-tool -H tdb://... calls in tests. */
   targetDir: string;
   smbConf: string;
