@@ -77,6 +77,8 @@ export async function resetWithGeneratedPassword(session: OperatorSession, user:
   const policy = await session.directory.getEffectivePolicy(user);
   const temporaryPassword = generatePassword(policy);
   await session.directory.resetPassword(user, temporaryPassword, { mustChange });
+  // A password administrator's reset may set must-change by itself (ppolicy pwdMustChange): honour the operator's choice.
+  if (!mustChange && (await session.directory.getAccountState(user)).mustChange) await session.directory.setMustChange(user, false);
   return { temporaryPassword, mustChange };
 }
 

@@ -162,6 +162,11 @@ export function describeHelpdesk(directoryName: string, makeFixture: () => Helpd
       ]);
       expect(JSON.stringify(audit.events)).not.toContain(reset.temporaryPassword);
       expect(JSON.stringify(audit.events)).not.toContain(operator.password);
+
+      // The operator may choose no change at next logon: the user then signs in with the password as given.
+      const plain = expectView(await service['helpdesk.resetPassword']({ operatorSessionId, userDn, mustChange: false }, call), 'passwordReset');
+      expect(plain.panel.state.mustChange).toBe(false);
+      await expect(fixture.serviceAdapter.verifyPassword(resolved, plain.temporaryPassword)).resolves.toBeUndefined();
       await service.close();
     });
 
