@@ -61,6 +61,14 @@ describe('Kerberos password change and set against Samba AD', () => {
     expect(await ldapBindWorks(user, 'Reset-Pass-3')).toBe(true);
   });
 
+  it('sets a password as Sesame’s delegated service account (Reset Password right, not an admin)', async () => {
+    const servicePrincipal = /^CN=([^,]+),/i.exec(samba.serviceDn)?.[1];
+    if (!servicePrincipal) throw new Error(`cannot derive the service account's name from ${samba.serviceDn}`);
+    const user = await newUser('Start-Pass-1');
+    await transport().setPassword(servicePrincipal, samba.servicePassword, user, 'Reset-Pass-3');
+    expect(await ldapBindWorks(user, 'Reset-Pass-3')).toBe(true);
+  });
+
   it('works with UDP configured: the AS reply too big for UDP is fetched over TCP, kpasswd goes over UDP', async () => {
     const user = await newUser('Start-Pass-1');
     const exchanges: KerberosExchangeEvent[] = [];
@@ -113,6 +121,20 @@ describe('Kerberos password change and set against Samba AD', () => {
     await transport().changePassword(user, 'Start-Pass-1', 'Changed-Pass-2');
     const error = await failure(transport().setPassword(user, 'Changed-Pass-2', victim, 'Reset-Pass-3'));
     expect(error.code).toBe('insufficientRights');
+  });
+
+  it('reports an account locked by bad Kerberos passwords as locked, even with the right password', async () => {
+    const { stdout } = await run('samba-tool', ['domain', 'passwordsettings', 'show', '-s', samba.smbConf]);
+    const threshold = Number(/Account lockout threshold \(attempts\): (\d+)/.exec(stdout)?.[1]);
+    expect(threshold, 'the domain must lock accounts after bad passwords for this test').toBeGreaterThan(0);
+    const user = await newUser('Start-Pass-1');
+    for (let attempt = 0; attempt < threshold; attempt++) {
+      expect((await failure(transport().changePassword(user, `Wrong-Pass-${attempt}`, 'Changed-Pass-2'))).code).toBe('invalidCredentials');
+    }
+    const locked = await failure(transport().changePassword(user, 'Start-Pass-1', 'Changed-Pass-2'));
+    expect(locked.code).toBe('accountLocked');
+    // Samba refuses a locked client with CLIENT_REVOKED before pre-authentication, without an NTSTATUS.
+    expect(locked.logMessage).toMatch(/KRB-ERROR 18/);
   });
 
   it('tells a disabled account from an expired one (AD NTSTATUS in the KDC error)', async () => {
