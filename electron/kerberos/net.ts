@@ -74,7 +74,12 @@ function exchangeTcp(endpoint: Endpoint, build: MessageBuilder, timeouts: Timeou
       clearTimeout(timer);
       timer = setTimeout(() => fail(new NetworkError('timeout', `${where}: no reply in time`)), timeouts.requestTimeoutMs);
       const family = socket.localFamily === 'IPv6' ? 6 : 4;
-      const message = build({ address: socket.localAddress ?? '', family });
+      let message: Buffer;
+      try {
+        message = build({ address: socket.localAddress ?? '', family });
+      } catch (error) {
+        return fail(error as Error);
+      }
       const prefix = Buffer.alloc(4);
       prefix.writeUInt32BE(message.length);
       socket.write(Buffer.concat([prefix, message]));
@@ -104,7 +109,12 @@ async function exchangeUdp(endpoint: Endpoint, build: MessageBuilder, timeouts: 
     socket.once('error', (error: NodeJS.ErrnoException) => finish(new NetworkError('unreachable', `${where}: ${error.code ?? error.message}`)));
     socket.once('message', (reply) => finish(undefined, reply));
     socket.connect(endpoint.port, resolved.address, () => {
-      const message = build({ address: socket.address().address, family });
+      let message: Buffer;
+      try {
+        message = build({ address: socket.address().address, family });
+      } catch (error) {
+        return finish(error as Error);
+      }
       socket.send(message, (error) => {
         message.fill(0);
         if (error) finish(new NetworkError('unreachable', `${where}: ${(error as NodeJS.ErrnoException).code ?? 'send failed'}`));
