@@ -113,6 +113,8 @@ export async function startSamba(): Promise<RunningServer<SambaInfo>> {
       longPasswordGroupDn: `CN=${domain.longPasswordGroup},CN=Users,${domain.baseDn}`,
       longPasswordPsoDn: `CN=${domain.longPasswordPso},CN=Password Settings Container,CN=System,${domain.baseDn}`,
       enrollmentAttribute: domain.enrollmentAttribute,
+      helpdeskGroupDn: `CN=${domain.helpdeskGroup},CN=Users,${domain.baseDn}`,
+      helpdeskReadersGroupDn: `CN=${domain.helpdeskReadersGroup},CN=Users,${domain.baseDn}`,
       targetDir: dir,
       smbConf,
       kdc: `127.0.0.1:${adPorts.kdc}`,

@@ -47,6 +47,10 @@ export interface SambaInfo {
   longPasswordPsoDn: string;
   /** Existing attribute the service account may write, used for enrollment records in tests (see samba/provision.ts). */
   enrollmentAttribute: string;
+  /** Help-desk operators' group: Reset Password and write on lockoutTime, pwdLastSet, userAccountControl, accountExpires. */
+  helpdeskGroupDn: string;
+  /** Help-desk readers' group: no delegation beyond default reads. */
+  helpdeskReadersGroupDn: string;
   /** The provisioned directory, for samba-tool -H tdb://... calls in tests. */
   targetDir: string;
   smbConf: string;

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Bump when the steps below change, so a stale cached directory is not reused. */
-const setupRevision = 4;
+const setupRevision = 5;
 
 export const domain = {
   realm: 'EXAMPLE.TEST',
@@ -31,6 +31,10 @@ export const domain = {
    * `sesameEnrollment` schema (electron/enrollment/schema/ad-sesame.ldf) instead.
    */
   enrollmentAttribute: 'msDS-cloudExtensionAttribute1',
+  /** Help-desk operators: delegated reset, unlock and password metadata on users (their own binds make the writes). */
+  helpdeskGroup: 'sesame-helpdesk',
+  /** Help-desk readers: no delegation beyond what every authenticated user may read. */
+  helpdeskReadersGroup: 'sesame-helpdesk-readers',
 } as const;
 
 // schemaIDGUIDs and rights GUIDs from the AD schema (identical in every forest).
@@ -39,6 +43,8 @@ const resetPasswordRight = '00299570-246d-11d0-a768-00aa006e0529';
 const lockoutTimeAttribute = '28630ebf-41d5-11d1-a9c1-0000f80367c1';
 const pwdLastSetAttribute = 'bf967a0a-0de6-11d0-a285-00aa003049e2';
 const cloudExtensionAttribute1 = '9709eaaf-49da-4db2-908a-0446e5eab844';
+const userAccountControlAttribute = 'bf967a68-0de6-11d0-a285-00aa003049e2';
+const accountExpiresAttribute = 'bf967915-0de6-11d0-a285-00aa003049e2';
 
 async function sambaTool(args: string[]): Promise<string> {
   try {
@@ -92,9 +98,29 @@ async function configure(targetDir: string): Promise<void> {
   await sambaTool(['dsacl', 'set', ...target, `--objectdn=${domain.baseDn}`, `--sddl=${aces}`]);
   // PSOs are readable only by Domain Admins by default; the effective policy needs them.
   await sambaTool(['dsacl', 'set', ...target, `--objectdn=CN=Password Settings Container,CN=System,${domain.baseDn}`, `--sddl=(A;CI;RPLCLORC;;;${sid})`]);
+  await delegateHelpdesk(target);
   await sambaTool(['group', 'add', domain.longPasswordGroup, ...target]);
   await sambaTool(['domain', 'passwordsettings', 'pso', 'create', domain.longPasswordPso, '10', '--min-pwd-length=12', ...target]);
   await sambaTool(['domain', 'passwordsettings', 'pso', 'apply', domain.longPasswordPso, domain.longPasswordGroup, ...target]);
+}
+
+/** The help-desk groups; the operators' group gets what a help desk is delegated on user objects. */
+async function delegateHelpdesk(target: string[]): Promise<void> {
+  await sambaTool(['group', 'add', domain.helpdeskGroup, ...target]);
+  await sambaTool(['group', 'add', domain.helpdeskReadersGroup, ...target]);
+  const shown = await sambaTool(['group', 'show', domain.helpdeskGroup, '--attributes=objectSid', ...target]);
+  const sid = /objectSid: (S-1-5-21-[\d-]+)/.exec(shown)?.[1];
+  if (!sid) throw new Error(`no objectSid for ${domain.helpdeskGroup}: ${shown}`);
+  const onUsers = (rights: string, guid: string) => `(OA;CIIO;${rights};${guid};${userClass};${sid})`;
+  const aces = [
+    onUsers('CR', resetPasswordRight),
+    onUsers('RPWP', lockoutTimeAttribute),
+    onUsers('RPWP', pwdLastSetAttribute),
+    onUsers('RPWP', userAccountControlAttribute),
+    onUsers('RPWP', accountExpiresAttribute),
+  ].join('');
+  await sambaTool(['dsacl', 'set', ...target, `--objectdn=${domain.baseDn}`, `--sddl=${aces}`]);
+  await sambaTool(['dsacl', 'set', ...target, `--objectdn=CN=Password Settings Container,CN=System,${domain.baseDn}`, `--sddl=(A;CI;RPLCLORC;;;${sid})`]);
 }
 
 /** smb.conf holds absolute paths; the cached copy is moved, so they are rewritten on restore. */
