@@ -44,7 +44,8 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * Must run before the app is ready: `standard` gives the scheme real origins (so 'self' in the CSP and
- * same-origin rules work), `secure` makes it a secure context like https.
+ * same-origin rules work), `secure` makes it a secure context like https. No `corsEnabled` (it would let
+ * other origins read app:// responses), no `bypassCSP`, no `supportFetchAPI` (the page fetches nothing).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, codeCache: true } }]);

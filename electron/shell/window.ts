@@ -5,6 +5,9 @@
 import { app, BrowserWindow, Menu, type BrowserWindowConstructorOptions } from 'electron';
 import { appStartUrl } from './protocol';
 
+/** A crashed renderer comes back after this pause (a pause, so a crash loop cannot spin the CPU). */
+export const rendererRestartDelayMs = 2000;
+
 export interface WindowSettings {
   /** Kiosk (logon-screen helper session): no way out but the app's own buttons. */
   kioskMode: boolean;
@@ -77,8 +80,17 @@ export function createAppWindow(settings: WindowSettings): BrowserWindow {
     window.show();
     window.focus();
   });
-  window.loadURL(appStartUrl).catch((error: unknown) => {
-    console.error('cannot load the renderer:', error instanceof Error ? error.message : String(error));
+  const load = () =>
+    window.loadURL(appStartUrl).catch((error: unknown) => {
+      console.error('cannot load the renderer:', error instanceof Error ? error.message : String(error));
+    });
+  // A kiosk must not stay blank: a renderer that dies starts again at the start screen, state gone.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    console.error('renderer gone:', details.reason);
+    setTimeout(() => {
+      if (!window.isDestroyed()) void load();
+    }, rendererRestartDelayMs);
   });
+  void load();
   return window;
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, fakeEvent, FakeBrowserWindow, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron);
-const { createAppWindow, windowOptions } = await import('../../../electron/shell/window');
+const { createAppWindow, rendererRestartDelayMs, windowOptions } = await import('../../../electron/shell/window');
 
 const preloadPath = '/app/dist/electron/preload.cjs';
 beforeEach(resetFakeElectron);
@@ -98,5 +98,24 @@ describe('app window', () => {
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+  });
+});
+
+describe('renderer crash', () => {
+  it('reloads the start page after a pause when the renderer dies', () => {
+    vi.useFakeTimers();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const window = open(true);
+      expect(window.loadURL).toHaveBeenCalledTimes(1);
+      window.webContents.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 1 });
+      expect(window.loadURL).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(rendererRestartDelayMs);
+      expect(window.loadURL).toHaveBeenCalledTimes(2);
+      expect(window.loadURL).toHaveBeenLastCalledWith('app://sesame/index.html');
+    } finally {
+      errors.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });
