@@ -25,7 +25,7 @@ describeHelpdesk('slapd (Password Modify)', () => {
     serviceAdapter,
     store,
     adapterFor: (connector) => new PasswordModifyAdapter(directoryConfig, connector),
-    createUser: (prefix = 'caller') => account(prefix),
+    createUser: (searchTag) => account(searchTag ?? 'caller'),
     createFullOperator: () => account('op', [slapd.helpdeskGroupDn]),
     createReadOnlyOperator: () => account('reader', [slapd.helpdeskReadersGroupDn]),
     // Rights are mapped to a group that holds the delegated group: nested membership must count.

@@ -32,8 +32,8 @@ export interface HelpdeskFixture {
   serviceAdapter: DirectoryAdapter;
   store: EnrollmentStore;
   adapterFor(connector: LdapConnector): DirectoryAdapter;
-  /** Prefix shared by every user this fixture creates, for search tests. */
-  createUser(prefix?: string): Promise<Account>;
+  /** A caller; `searchTag` (letters and digits) makes it findable by a search for the tag. */
+  createUser(searchTag?: string): Promise<Account>;
   /** An operator whose directory delegation allows every help-desk write. */
   createFullOperator(): Promise<Account>;
   /** An operator with read access only. */
