@@ -35,7 +35,12 @@ export function handleContractCall(settings: IpcSettings, callName: string) {
     if (!isTrustedSender(event, settings.appContents())) return callError('forbiddenSender');
     const tag = languageOf(language);
     const context = { kioskId: settings.kioskId, clientId: `window-${event.sender.id}`, ...(tag ? { language: tag } : {}) };
-    return settings.dispatch(callName, payload, context);
+    try {
+      return await settings.dispatch(callName, payload, context);
+    } catch {
+      // Dispatch answers with Results by contract; should it ever throw, the renderer still gets one.
+      return callError('internal');
+    }
   };
 }
 

@@ -41,6 +41,12 @@ describe('IPC registration', () => {
     expect(dispatch).toHaveBeenCalledWith('flow.start', { flow: 'forgotPassword', username: 'ann' }, { kioskId: 'kiosk-7', clientId: `window-${appContents.id}`, language: 'de' });
   });
 
+  it('answers internal (a Result, not a rejection) should dispatch ever throw', async () => {
+    dispatch.mockRejectedValueOnce(new Error('boom with Secret-Answer-1'));
+    const result = await listener('sesame:app.info')(fromFrame(appContents, appContents.mainFrame), {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal', messageKey: 'error.internal' } });
+  });
+
   it('ignores a language that is not one of the app languages', async () => {
     await listener('sesame:app.info')(fromFrame(appContents, appContents.mainFrame), {}, 'xx-evil');
     expect(dispatch.mock.calls[0]![2]).toEqual({ kioskId: 'kiosk-7', clientId: `window-${appContents.id}` });
