@@ -52,7 +52,7 @@ export function rulesFromPolicyText(text: string): PolicyRule[] {
   if (t.includes('too short')) rules.push('minLength');
   if (t.includes('too long')) rules.push('maxLength');
   if (t.includes('complex')) rules.push('complexity');
-  if (t.includes('history') || t.includes('not being changed from existing value')) rules.push('history');
+  if (t.includes('history') || t.includes('already used') || t.includes('not being changed from existing value')) rules.push('history');
   if (t.includes('quality')) rules.push('quality');
   if (t.includes('too young')) rules.push('minAge');
   return rules;
@@ -73,6 +73,7 @@ function fromResultCode(err: ResultCodeError, context: string): DirectoryError {
     new DirectoryError(code, log, failedRules?.length ? { ...details, failedRules } : details, { cause: err });
 
   if (adExtended === '00000056') return make('invalidCredentials'); // AD: wrong old password on change
+  if (adExtended === '00000775') return make('accountLocked'); // AD: change refused, account locked out
   switch (err.code) {
     case 49:
       return make((adData && adBindDataCodes[adData]) || 'invalidCredentials');
