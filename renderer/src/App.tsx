@@ -16,6 +16,7 @@ import type { Screen } from './state/store';
 
 function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
   const { t } = useTranslation();
+  const turn = useSesame((s) => s.turn);
   switch (screen.name) {
     case 'loading':
       return (
@@ -32,7 +33,8 @@ function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
       const { view, flow } = screen;
       switch (view.step) {
         case 'questions':
-          return <QuestionsScreen key={view.sessionId} view={view} />;
+          // Keyed by turn: a rejected attempt may redraw the questions, and old answers must not linger.
+          return <QuestionsScreen key={`${view.sessionId}:${turn}`} view={view} />;
         case 'totp':
           return <TotpScreen key={view.sessionId} sessionId={view.sessionId} rejected={view.rejected === 'wrongAnswer'} />;
         case 'currentPassword':
@@ -56,6 +58,7 @@ export function App(): ReactElement {
   const { t, i18n } = useTranslation();
   const screen = useSesame((s) => s.screen);
   const busy = useSesame((s) => s.busy);
+  const turn = useSesame((s) => s.turn);
   const notice = useSesame((s) => s.notice);
   const language = useSesame((s) => s.language);
   const info = useSesame((s) => s.info);
@@ -78,7 +81,7 @@ export function App(): ReactElement {
   const flowName = inFlow ? t(`flowName.${screen.flow}`) : undefined;
 
   return (
-    <div className="app" data-screen={screen.name === 'flow' ? screen.view.step : screen.name}>
+    <div className="app" data-screen={screen.name === 'flow' ? screen.view.step : screen.name} data-turn={turn} data-busy={busy || undefined}>
       {busy ? <div className="progress" role="progressbar" aria-label={t('app.working')} /> : null}
       <header className="topbar">
         <div className="brand">

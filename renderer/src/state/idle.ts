@@ -28,8 +28,9 @@ export function useIdleTimeout(seconds: number, active: boolean, onTimeout: () =
   }, [active, seconds]);
 
   useEffect(() => {
-    if (active && left <= 0) onTimeout();
-  }, [active, left, onTimeout]);
+    // Checked against the clock too: `left` may still hold the previous round's value when a flow restarts.
+    if (active && left <= 0 && Date.now() >= lastActivity.current + seconds * 1000) onTimeout();
+  }, [active, left, seconds, onTimeout]);
 
   const stay = useCallback(() => {
     lastActivity.current = Date.now();

@@ -1,0 +1,16 @@
+import type { SlapdInfo } from '../support/servers';
+
+export const e2eEnvName = 'SESAME_E2E_FACTS';
+
+export interface E2eFacts {
+  url: string;
+  idleUrl: string;
+  idleSeconds: number;
+  slapd: SlapdInfo;
+}
+
+export function e2eFacts(): E2eFacts {
+  const raw = process.env[e2eEnvName];
+  if (!raw) throw new Error(`${e2eEnvName} not set: run through playwright.config.ts (npm run test:e2e)`);
+  return JSON.parse(raw) as E2eFacts;
+}

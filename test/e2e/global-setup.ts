@@ -1,0 +1,39 @@
+/**
+ * Builds the renderer, starts slapd, the engine and two Sesame hosts (one with a short idle timeout for
+ * the idle test), and hands their facts to the tests through the environment. Fails with the reason when
+ * anything cannot start: e2e never skips.
+ */
+import type { FullConfig } from '@playwright/test';
+import { build } from 'vite';
+import { createDispatch } from '../../electron/handlers/dispatch';
+import { createHandlers } from '../../electron/handlers/handlers';
+import { startHost } from '../../electron/host/server';
+import { rendererRoot, repoRoot, startStack } from '../support/host/stack';
+import { e2eEnvName, type E2eFacts } from './facts';
+
+export const shortIdleSeconds = 6;
+
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  await build({ configFile: `${repoRoot}/vite.config.ts`, logLevel: 'warn' });
+  const stack = await startStack({
+    flows: {
+      answerHash: { N: 4096, r: 8, p: 1, keyLength: 32 },
+      lockout: { failuresBeforeLockout: 3, lockoutDurationsSeconds: [300], timedLockoutsBeforePermanent: 1, failureWindowSeconds: 3600 },
+      minResponseMs: 100,
+    },
+    // Each test is one browser session; the limits are the defaults' shape, roomy enough for typing tests.
+    host: { perSessionRate: { capacity: 60, perSecond: 10 } },
+  });
+  const idleInfo = {
+    languages: { default: 'en' as const, available: ['en' as const, 'de' as const, 'fr' as const] },
+    kiosk: { enabled: true, idleTimeoutSeconds: shortIdleSeconds, enabledFlows: ['forgotPassword' as const, 'unlockAccount' as const], helpDeskOffered: false },
+    serviceAvailable: true,
+  };
+  const idleHost = await startHost({ staticRoot: rendererRoot }, createDispatch(createHandlers({ appInfo: idleInfo, engine: stack.engine })));
+  const facts: E2eFacts = { url: stack.host.url, idleUrl: idleHost.url, idleSeconds: shortIdleSeconds, slapd: stack.slapd };
+  process.env[e2eEnvName] = JSON.stringify(facts);
+  return async () => {
+    await idleHost.close();
+    await stack.stop();
+  };
+}
