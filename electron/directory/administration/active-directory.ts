@@ -3,6 +3,7 @@
  * "password never expires" as userAccountControl bit 0x10000, valid-until as accountExpires (FILETIME).
  */
 import { Attribute, Change, type Client, type Entry } from 'ldapts';
+import { dateToFileTime } from '../active-directory/ad-time';
 import type { DirectoryConfig } from '../config';
 import { DirectoryError } from '../errors';
 import { escapeFilterValue } from '../ldap/escape';
@@ -19,11 +20,6 @@ const inChain = '1.2.840.113556.1.4.1941';
 export const dontExpirePassword = 0x10000;
 /** accountExpires value meaning "never" (0 means the same; this is what AD tools write). */
 export const accountNeverExpires = '9223372036854775807';
-const filetimeEpochOffsetMs = 11_644_473_600_000n;
-
-export function toFiletime(date: Date): string {
-  return ((BigInt(date.getTime()) + filetimeEpochOffsetMs) * 10_000n).toString();
-}
 
 function toAdUser(entry: Entry): DirectoryUser {
   const accountName = first(entry, 'sAMAccountName') ?? entry.dn;
@@ -107,7 +103,7 @@ export class ActiveDirectoryAdministration implements DirectoryAdministration {
   }
 
   async setValidUntil(user: DirectoryUser, validUntil: Date | undefined): Promise<void> {
-    const value = validUntil ? toFiletime(validUntil) : accountNeverExpires;
+    const value = validUntil ? dateToFileTime(validUntil) : accountNeverExpires;
     await this.connector.withService(
       (client) => client.modify(user.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'accountExpires', values: [value] }) })),
       `set valid-until on ${user.dn}`,

@@ -1,13 +1,13 @@
 import type { Client, Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { accountNeverExpires, toFiletime } from '../../../electron/directory/administration/active-directory';
+import { fileTimeToDate } from '../../../electron/directory/active-directory/ad-time';
+import { accountNeverExpires } from '../../../electron/directory/administration/active-directory';
 import { pagedSearch, substringFilter } from '../../../electron/directory/administration/search';
 
 describe('administration helpers', () => {
-  it('writes accountExpires as FILETIME (100 ns ticks since 1601)', () => {
-    expect(toFiletime(new Date(Date.UTC(1970, 0, 1)))).toBe('116444736000000000');
-    expect(toFiletime(new Date(Date.UTC(2027, 0, 1)))).toBe('134432352000000000');
+  it('clears accountExpires with the value the state reader takes as "no end"', () => {
     expect(BigInt(accountNeverExpires)).toBe(2n ** 63n - 1n);
+    expect(fileTimeToDate(accountNeverExpires)).toBeUndefined();
   });
 
   it('escapes what an operator types into a substring filter', () => {

@@ -8,7 +8,7 @@ import { helpdeskRights, type HelpdeskRight } from '../../../electron/helpdesk/r
 import { openGate, type EnrollmentRecord } from '../../../electron/enrollment/record';
 
 function sessionWith(rights: HelpdeskRight[], capabilities = { passwordNeverExpires: true, validUntil: true }): OperatorSession {
-  return { rights: new Set(rights), administration: { capabilities } as DirectoryAdministration } as OperatorSession;
+  return { rights: new Set(rights), administration: { capabilities } as DirectoryAdministration } as unknown as OperatorSession;
 }
 
 const record: EnrollmentRecord = { version: 1, enrolledAt: 0, answers: [], gate: openGate() };
