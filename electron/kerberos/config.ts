@@ -13,6 +13,8 @@ export const kerberosConfigSchema = z.object({
   kpasswdServers: z.array(hostPort).default([]),
   /** TCP is dependable; AS replies from AD DCs carry a PAC too large for UDP (then TCP is used anyway). */
   transport: z.enum(['tcp', 'udp']).default('tcp'),
+  /** Principal of the reset account for set-password (e.g. sesame-svc@EXAMPLE.TEST); its password is the service account's. */
+  servicePrincipal: z.string().regex(/^[^\s@]+(@[^\s@]+)?$/).optional(),
   connectTimeoutMs: z.number().int().positive().default(3000),
   requestTimeoutMs: z.number().int().positive().default(10000),
 });
