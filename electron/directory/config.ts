@@ -33,6 +33,12 @@ export const directoryConfigSchema = z.object({
    * besides ppolicy's permanent lock, e.g. `(nsAccountLock=TRUE)` on 389 DS.
    */
   disabledAccountFilter: z.string().regex(/^\(.*\)$/s).optional(),
+  /**
+   * Password Modify servers: a ppolicy entry without pwdMaxAge. The help desk's "password never expires"
+   * assigns it as the account's pwdPolicySubentry (ppolicy has no per-account switch); unset, the help
+   * desk reports that action unsupported.
+   */
+  neverExpiresPolicyDn: z.string().min(1).optional(),
 });
 export type DirectoryConfig = z.infer<typeof directoryConfigSchema>;
 export type DirectoryConfigInput = z.input<typeof directoryConfigSchema>;

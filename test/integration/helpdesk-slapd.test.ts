@@ -10,7 +10,7 @@ import { describeHelpdesk } from './helpdesk-suite';
 const slapd = inject('slapd');
 
 describeHelpdesk('slapd (Password Modify)', () => {
-  const directoryConfig = passwordModifyConfig(slapd);
+  const directoryConfig = passwordModifyConfig(slapd, { neverExpiresPolicyDn: slapd.neverExpiresPolicyDn });
   const serviceConnector = connectorFromConfig(directoryConfig);
   const serviceAdapter = new PasswordModifyAdapter(directoryConfig, serviceConnector);
   const store = new LdapEnrollmentStore(serviceConnector, { attribute: 'sesameEnrollment', auxiliaryClass: 'sesameEnrollable' });

@@ -22,6 +22,8 @@ export interface SlapdInfo {
   helpdeskGroupDn: string;
   /** Help-desk readers' group: read access to users and their password-policy state only. */
   helpdeskReadersGroupDn: string;
+  /** A ppolicy entry without pwdMaxAge, for the help desk's "password never expires". */
+  neverExpiresPolicyDn: string;
   pid: number;
 }
 

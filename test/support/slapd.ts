@@ -34,6 +34,7 @@ const names = {
   POLICY_DN: `cn=default,ou=policies,${baseDn}`,
   HELPDESK_DN: `cn=helpdesk,ou=groups,${baseDn}`,
   HELPDESK_READERS_DN: `cn=helpdesk-readers,ou=groups,${baseDn}`,
+  NEVER_EXPIRES_POLICY_DN: `cn=never-expires,ou=policies,${baseDn}`,
 };
 
 function freePort(): Promise<number> {
@@ -167,6 +168,7 @@ export async function startSlapd(): Promise<RunningServer<SlapdInfo>> {
       defaultPolicyDn: names.POLICY_DN,
       helpdeskGroupDn: names.HELPDESK_DN,
       helpdeskReadersGroupDn: names.HELPDESK_READERS_DN,
+      neverExpiresPolicyDn: names.NEVER_EXPIRES_POLICY_DN,
       pid: child.pid,
     };
     return {

@@ -1,12 +1,13 @@
 /**
  * Administration on OpenLDAP-style servers. Valid-until is ppolicy's pwdEndTime (slapd 2.5 refuses binds
- * after it; measured). "Password never expires" has no per-entry switch in ppolicy (only a different
- * policy entry), so it is reported unsupported.
+ * after it; measured). ppolicy has no per-account "password never expires" switch: when configured, a
+ * policy entry without pwdMaxAge is assigned as the account's pwdPolicySubentry; otherwise unsupported.
  */
 import { Attribute, Change, type Client } from 'ldapts';
 import type { DirectoryConfig } from '../config';
 import { DirectoryError } from '../errors';
 import type { LdapConnector } from '../ldap/connection';
+import { first } from '../password-modify/entry-values';
 import { checkTypedName, findUserEntry, toDirectoryUser, userAttributes } from '../password-modify/find-user';
 import { toGeneralizedTime } from '../password-modify/generalized-time';
 import { allGroupsOf, isBelow, normalizeDn } from '../password-modify/scope';
@@ -15,12 +16,14 @@ import type { AdministrationCapabilities, DirectoryAdministration, UserSearchPag
 import { pagedSearch, substringFilter } from './search';
 
 export class PasswordModifyAdministration implements DirectoryAdministration {
-  readonly capabilities: AdministrationCapabilities = { passwordNeverExpires: false, validUntil: true };
+  readonly capabilities: AdministrationCapabilities;
 
   constructor(
     private readonly config: DirectoryConfig,
     private readonly connector: LdapConnector,
-  ) {}
+  ) {
+    this.capabilities = { passwordNeverExpires: config.neverExpiresPolicyDn !== undefined, validUntil: true };
+  }
 
   private get attributes(): string[] {
     return [...new Set([...userAttributes, ...this.config.loginAttributes])];
@@ -60,8 +63,20 @@ export class PasswordModifyAdministration implements DirectoryAdministration {
     }, 'nested membership');
   }
 
-  async setPasswordNeverExpires(): Promise<void> {
-    throw new DirectoryError('unwillingToPerform', 'ppolicy has no per-account "password never expires" switch');
+  async setPasswordNeverExpires(user: DirectoryUser, neverExpires: boolean): Promise<void> {
+    const policyDn = this.config.neverExpiresPolicyDn;
+    if (!policyDn) throw new DirectoryError('unwillingToPerform', 'no never-expires policy configured: ppolicy has no per-account switch');
+    await this.connector.withService(async (client) => {
+      const { searchEntries } = await client.search(user.dn, { scope: 'base', attributes: ['pwdPolicySubentry'] });
+      const current = searchEntries[0] ? first(searchEntries[0], 'pwdPolicySubentry') : undefined;
+      const assigned = current !== undefined && normalizeDn(current) === normalizeDn(policyDn);
+      if (neverExpires === assigned) return;
+      // Clearing removes only our own assignment: the account goes back to the default policy.
+      const change = neverExpires
+        ? new Change({ operation: 'replace', modification: new Attribute({ type: 'pwdPolicySubentry', values: [policyDn] }) })
+        : new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdPolicySubentry', values: [] }) });
+      await client.modify(user.dn, change);
+    }, `set password-never-expires on ${user.dn}`);
   }
 
   async setValidUntil(user: DirectoryUser, validUntil: Date | undefined): Promise<void> {

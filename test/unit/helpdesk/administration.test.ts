@@ -2,7 +2,10 @@ import type { Client, Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { fileTimeToDate } from '../../../electron/directory/active-directory/ad-time';
 import { accountNeverExpires } from '../../../electron/directory/administration/active-directory';
+import { PasswordModifyAdministration } from '../../../electron/directory/administration/password-modify';
 import { pagedSearch, substringFilter } from '../../../electron/directory/administration/search';
+import { directoryConfigSchema } from '../../../electron/directory/config';
+import type { LdapConnector } from '../../../electron/directory/ldap/connection';
 
 describe('administration helpers', () => {
   it('clears accountExpires with the value the state reader takes as "no end"', () => {
@@ -41,5 +44,15 @@ describe('administration helpers', () => {
   it('lets any other search failure through (fail closed)', async () => {
     const client = { search: async () => Promise.reject(Object.assign(new Error('busy'), { code: 51 })) } as unknown as Client;
     await expect(pagedSearch(client, { baseDns: ['ou=a'], filter: '(uid=*)', attributes: [], offset: 0, pageSize: 1 })).rejects.toMatchObject({ code: 51 });
+  });
+
+  it('OpenLDAP offers "password never expires" only with a configured never-expires policy', async () => {
+    const base = { kind: 'passwordModify', servers: ['ldaps://127.0.0.1:1'], serviceBindDn: 'cn=s', servicePassword: 'x', baseDns: ['dc=t'], loginAttributes: ['uid'] };
+    const unused = {} as LdapConnector;
+    const without = new PasswordModifyAdministration(directoryConfigSchema.parse(base), unused);
+    expect(without.capabilities).toEqual({ passwordNeverExpires: false, validUntil: true });
+    await expect(without.setPasswordNeverExpires({ dn: 'uid=a,dc=t', accountName: 'a', memberOf: [] }, true)).rejects.toMatchObject({ code: 'unwillingToPerform' });
+    const withPolicy = new PasswordModifyAdministration(directoryConfigSchema.parse({ ...base, neverExpiresPolicyDn: 'cn=never,dc=t' }), unused);
+    expect(withPolicy.capabilities.passwordNeverExpires).toBe(true);
   });
 });
