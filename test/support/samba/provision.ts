@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Bump when the steps below change, so a stale cached directory is not reused. */
-const setupRevision = 5;
+const setupRevision = 6;
 
 export const domain = {
   realm: 'EXAMPLE.TEST',
@@ -76,51 +76,65 @@ async function provision(targetDir: string): Promise<void> {
   await rm(emptyConf);
 }
 
-async function configure(targetDir: string): Promise<void> {
-  const target = ['-s', join(targetDir, 'etc', 'smb.conf'), '-H', `tdb://${join(targetDir, 'private', 'sam.ldb')}`];
-  await sambaTool([
-    'domain', 'passwordsettings', 'set', ...target, '--complexity=on', '--min-pwd-length=7', '--history-length=24', '--min-pwd-age=0',
-    '--account-lockout-threshold=3', '--account-lockout-duration=30', '--reset-account-lockout-after=30',
-  ]);
-  await sambaTool(['user', 'create', domain.serviceName, domain.servicePassword, ...target]);
-  const shown = await sambaTool(['user', 'show', domain.serviceName, '--attributes=objectSid', ...target]);
-  const sid = /objectSid: (S-1-5-21-[\d-]+)/.exec(shown)?.[1];
-  if (!sid) throw new Error(`no objectSid for ${domain.serviceName}: ${shown}`);
-  // The delegation an administrator grants Sesame (installer/README): Reset Password, lockoutTime and
-  // pwdLastSet, and the enrollment attribute, inherited by user objects only.
-  const onUsers = (rights: string, guid: string) => `(OA;CIIO;${rights};${guid};${userClass};${sid})`;
-  const aces = [
-    onUsers('CR', resetPasswordRight),
-    onUsers('RPWP', lockoutTimeAttribute),
-    onUsers('RPWP', pwdLastSetAttribute),
-    onUsers('RPWP', cloudExtensionAttribute1),
-  ].join('');
-  await sambaTool(['dsacl', 'set', ...target, `--objectdn=${domain.baseDn}`, `--sddl=${aces}`]);
-  // PSOs are readable only by Domain Admins by default; the effective policy needs them.
-  await sambaTool(['dsacl', 'set', ...target, `--objectdn=CN=Password Settings Container,CN=System,${domain.baseDn}`, `--sddl=(A;CI;RPLCLORC;;;${sid})`]);
-  await delegateHelpdesk(target);
-  await sambaTool(['group', 'add', domain.longPasswordGroup, ...target]);
-  await sambaTool(['domain', 'passwordsettings', 'pso', 'create', domain.longPasswordPso, '10', '--min-pwd-length=12', ...target]);
-  await sambaTool(['domain', 'passwordsettings', 'pso', 'apply', domain.longPasswordPso, domain.longPasswordGroup, ...target]);
+const batchScript = join(import.meta.dirname, 'samba-tool-batch.py');
+const batchSeparator = '\n--sesame-samba-tool-batch--\n';
+
+/** Runs samba-tool commands in one Python process; returns each command's output. */
+async function sambaToolBatch(commands: string[][]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('/usr/bin/python3', [batchScript], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`samba-tool batch failed: ${stderr.trim().slice(-2000) || String(error)}`));
+      else resolve(stdout.split(batchSeparator).slice(0, commands.length));
+    });
+    child.stdin?.end(JSON.stringify(commands));
+  });
 }
 
-/** The help-desk groups; the operators' group gets what a help desk is delegated on user objects. */
-async function delegateHelpdesk(target: string[]): Promise<void> {
-  await sambaTool(['group', 'add', domain.helpdeskGroup, ...target]);
-  await sambaTool(['group', 'add', domain.helpdeskReadersGroup, ...target]);
-  const shown = await sambaTool(['group', 'show', domain.helpdeskGroup, '--attributes=objectSid', ...target]);
-  const sid = /objectSid: (S-1-5-21-[\d-]+)/.exec(shown)?.[1];
-  if (!sid) throw new Error(`no objectSid for ${domain.helpdeskGroup}: ${shown}`);
-  const onUsers = (rights: string, guid: string) => `(OA;CIIO;${rights};${guid};${userClass};${sid})`;
-  const aces = [
-    onUsers('CR', resetPasswordRight),
-    onUsers('RPWP', lockoutTimeAttribute),
-    onUsers('RPWP', pwdLastSetAttribute),
-    onUsers('RPWP', userAccountControlAttribute),
-    onUsers('RPWP', accountExpiresAttribute),
-  ].join('');
-  await sambaTool(['dsacl', 'set', ...target, `--objectdn=${domain.baseDn}`, `--sddl=${aces}`]);
-  await sambaTool(['dsacl', 'set', ...target, `--objectdn=CN=Password Settings Container,CN=System,${domain.baseDn}`, `--sddl=(A;CI;RPLCLORC;;;${sid})`]);
+function sidIn(output: string | undefined, what: string): string {
+  const sid = /objectSid: (S-1-5-21-[\d-]+)/.exec(output ?? '')?.[1];
+  if (!sid) throw new Error(`no objectSid for ${what}: ${output ?? '(no output)'}`);
+  return sid;
+}
+
+async function configure(targetDir: string): Promise<void> {
+  const target = ['-s', join(targetDir, 'etc', 'smb.conf'), '-H', `tdb://${join(targetDir, 'private', 'sam.ldb')}`];
+  const psoContainer = `CN=Password Settings Container,CN=System,${domain.baseDn}`;
+  const outputs = await sambaToolBatch([
+    ['domain', 'passwordsettings', 'set', ...target, '--complexity=on', '--min-pwd-length=7', '--history-length=24', '--min-pwd-age=0',
+      '--account-lockout-threshold=3', '--account-lockout-duration=30', '--reset-account-lockout-after=30'],
+    ['user', 'create', domain.serviceName, domain.servicePassword, ...target],
+    ['group', 'add', domain.longPasswordGroup, ...target],
+    ['domain', 'passwordsettings', 'pso', 'create', domain.longPasswordPso, '10', '--min-pwd-length=12', ...target],
+    ['domain', 'passwordsettings', 'pso', 'apply', domain.longPasswordPso, domain.longPasswordGroup, ...target],
+    // The help-desk groups: operators get what a help desk is delegated on user objects; readers nothing.
+    ['group', 'add', domain.helpdeskGroup, ...target],
+    ['group', 'add', domain.helpdeskReadersGroup, ...target],
+    ['user', 'show', domain.serviceName, '--attributes=objectSid', ...target],
+    ['group', 'show', domain.helpdeskGroup, '--attributes=objectSid', ...target],
+  ]);
+  const serviceSid = sidIn(outputs[7], domain.serviceName);
+  const helpdeskSid = sidIn(outputs[8], domain.helpdeskGroup);
+  const onUsers = (sid: string, rights: string, guid: string) => `(OA;CIIO;${rights};${guid};${userClass};${sid})`;
+  // The delegation an administrator grants Sesame (installer/README): Reset Password, lockoutTime and
+  // pwdLastSet, and the enrollment attribute, inherited by user objects only.
+  const serviceAces = [
+    onUsers(serviceSid, 'CR', resetPasswordRight),
+    onUsers(serviceSid, 'RPWP', lockoutTimeAttribute),
+    onUsers(serviceSid, 'RPWP', pwdLastSetAttribute),
+    onUsers(serviceSid, 'RPWP', cloudExtensionAttribute1),
+  ];
+  const helpdeskAces = [
+    onUsers(helpdeskSid, 'CR', resetPasswordRight),
+    onUsers(helpdeskSid, 'RPWP', lockoutTimeAttribute),
+    onUsers(helpdeskSid, 'RPWP', pwdLastSetAttribute),
+    onUsers(helpdeskSid, 'RPWP', userAccountControlAttribute),
+    onUsers(helpdeskSid, 'RPWP', accountExpiresAttribute),
+  ];
+  await sambaToolBatch([
+    ['dsacl', 'set', ...target, `--objectdn=${domain.baseDn}`, `--sddl=${[...serviceAces, ...helpdeskAces].join('')}`],
+    // PSOs are readable only by Domain Admins by default; the effective policy needs them.
+    ['dsacl', 'set', ...target, `--objectdn=${psoContainer}`, `--sddl=(A;CI;RPLCLORC;;;${serviceSid})(A;CI;RPLCLORC;;;${helpdeskSid})`],
+  ]);
 }
 
 /** smb.conf holds absolute paths; the cached copy is moved, so they are rewritten on restore. */
