@@ -41,6 +41,18 @@ export interface OperatorSession {
   /** One caller at a time: verifying or challenging another caller replaces it. */
   verification?: CallerVerification;
   challenge?: PendingChallenge;
+  /** The call in progress: calls of one session run one after another (a double submit cannot interleave). */
+  turn?: Promise<void>;
+}
+
+/** Runs `work` after the session's previous call has finished. */
+export function inTurn<T>(session: OperatorSession, work: () => Promise<T>): Promise<T> {
+  const run = (session.turn ?? Promise.resolve()).then(work);
+  session.turn = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
 }
 
 export interface OperatorSessionLimits {

@@ -12,7 +12,7 @@ import type { DirectoryUser } from '../directory/user';
 import { EnrollmentConflictError } from '../enrollment/update';
 import { enrollmentAction, resetWithGeneratedPassword, rightForAction, runAction } from './actions';
 import { auditHelpdesk, helpdeskContext, type HelpdeskCallContext, type HelpdeskContext, type HelpdeskDeps } from './context';
-import { OperatorSessions, type OperatorSession } from './operator-sessions';
+import { inTurn, OperatorSessions, type OperatorSession } from './operator-sessions';
 import { buildPanel, userSummary } from './panel';
 import { allowedActions, rightsFor, type HelpdeskRight } from './rights';
 import { startVerification, verifyCaller } from './verification';
@@ -105,7 +105,7 @@ export function createHelpdeskService(deps: HelpdeskDeps): HelpdeskService {
         await auditHelpdesk(ctx, session, { subject, user: session.operator.dn, outcome: 'failure', reason: `notPermitted (${right})` });
         return { view: 'refused', reason: 'notPermitted' };
       }
-      return await work(session);
+      return await inTurn(session, () => work(session));
     } catch (err) {
       ctx.logger.error('help-desk call failed', { call: subject, errorCode: isDirectoryError(err) ? err.code : undefined, error: err });
       if (isDirectoryError(err, 'userNotFound')) return { view: 'refused', reason: 'userNotFound' };

@@ -3,7 +3,7 @@ import type { DirectoryAdapter } from '../../../electron/directory/adapter';
 import type { DirectoryAdministration } from '../../../electron/directory/administration';
 import type { LdapConnector } from '../../../electron/directory/ldap/connection';
 import { ManualClock } from '../../../electron/flows/clock';
-import { OperatorSessions, type OperatorSession } from '../../../electron/helpdesk/operator-sessions';
+import { inTurn, OperatorSessions, type OperatorSession } from '../../../electron/helpdesk/operator-sessions';
 
 function session(clock: ManualClock, closed: string[], overrides: Partial<OperatorSession> = {}): OperatorSession {
   const id = OperatorSessions.newId();
@@ -85,5 +85,23 @@ describe('operator sessions', () => {
     await sessions.end(s.id);
     expect(closed).toEqual([`adapter:${s.id}`, `connector:${s.id}`]);
     expect(await sessions.take(s.id, 'desk', 'browser')).toBeUndefined();
+  });
+
+  it('run one call of a session at a time, even after a failed one', async () => {
+    const clock = new ManualClock();
+    const s = session(clock, []);
+    const order: string[] = [];
+    const slow = (name: string, ms: number, fail = false) => () =>
+      new Promise<string>((resolve, reject) => {
+        order.push(`start ${name}`);
+        setTimeout(() => {
+          order.push(`end ${name}`);
+          if (fail) reject(new Error(name));
+          else resolve(name);
+        }, ms);
+      });
+    const results = await Promise.allSettled([inTurn(s, slow('a', 20, true)), inTurn(s, slow('b', 1)), inTurn(s, slow('c', 1))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 });
