@@ -66,6 +66,13 @@ describe('ActiveDirectoryAdapter on Samba AD: finding users', () => {
     expect((await failure(ad.resolveUser(`${user.sAMAccountName}\0`))).code).toBe('invalidInput');
   });
 
+  it('refuses a name that matches two users as ambiguous', async () => {
+    const mail = `shared.${Date.now().toString(36)}@example.test`;
+    await createUser(samba, { prefix: 'twin', mail });
+    await createUser(samba, { prefix: 'twin', mail });
+    expect((await failure(ad.resolveUser(mail))).code).toBe('ambiguousUser');
+  });
+
   it('applies allowed and excluded groups through nested membership', async () => {
     const inner = await createGroup(samba, [], 'in');
     const outer = await createGroup(samba, [inner.dn], 'out');
@@ -131,6 +138,8 @@ describe('ActiveDirectoryAdapter on Samba AD: policy and state', () => {
     expect(lockedAt.lockoutTime?.[0]).not.toBe('0');
     const refused = await failure(ad.verifyPassword(found, user.password), user.password);
     expect(refused).toMatchObject({ code: 'accountLocked', details: { adDataCode: '775' } });
+    // A change with the right old password is refused while locked too (00000775 on the modify).
+    expect((await failure(ad.changePassword(found, user.password, 'Changed-Pass-7'), user.password, 'Changed-Pass-7')).code).toBe('accountLocked');
     await ad.unlock(found);
     expect(await ad.getAccountState(found)).toMatchObject({ usable: true, locked: false });
     await ad.verifyPassword(found, user.password);

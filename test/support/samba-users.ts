@@ -28,6 +28,8 @@ export interface CreateSambaUserOptions {
   /** Up to 5 letters, to make failures readable. */
   prefix?: string;
   displayName?: string;
+  /** Defaults to <name>.mail@example.test. */
+  mail?: string;
   /** Created with ACCOUNTDISABLE (userAccountControl 514). */
   disabled?: boolean;
   /** accountExpires as an AD file time (100 ns ticks since 1601). */
@@ -86,7 +88,7 @@ export async function createUser(info: SambaInfo, options: CreateSambaUserOption
     sAMAccountName: name,
     dn: `CN=${name},${info.usersDn}`,
     userPrincipalName: `${name}@${info.realm.toLowerCase()}`,
-    mail: `${name}.mail@example.test`,
+    mail: options.mail ?? `${name}.mail@example.test`,
     displayName: options.displayName ?? `Test User ${name}`,
     password: options.password ?? randomPassword(),
   };
