@@ -22,10 +22,26 @@ export function userSummary(user: DirectoryUser): UserSummaryView {
 }
 
 function stateView(state: AccountState): AccountStateView {
-  const { lockedUntil, validUntil, passwordChangedAt, passwordExpiresAt, lastSuccessfulLogin, policyDn: _policyDn, secondsUntilPasswordExpiry: _s, ...plain } = state;
-  const dates = { lockedUntil, validUntil, passwordChangedAt, passwordExpiresAt, lastSuccessfulLogin };
-  const view: AccountStateView = { ...plain };
-  for (const [name, date] of Object.entries(dates)) if (date) (view as unknown as Record<string, string>)[name] = date.toISOString();
+  const iso = (date: Date | undefined) => (date ? { value: date.toISOString() } : undefined);
+  const dates = {
+    lockedUntil: iso(state.lockedUntil),
+    validUntil: iso(state.validUntil),
+    passwordChangedAt: iso(state.passwordChangedAt),
+    passwordExpiresAt: iso(state.passwordExpiresAt),
+    lastSuccessfulLogin: iso(state.lastSuccessfulLogin),
+  };
+  const view: AccountStateView = {
+    usable: state.usable,
+    disabled: state.disabled,
+    locked: state.locked,
+    accountExpired: state.accountExpired,
+    passwordExpired: state.passwordExpired,
+    mustChange: state.mustChange,
+    passwordNeverExpires: state.passwordNeverExpires,
+    ...(state.failureCount !== undefined ? { failureCount: state.failureCount } : {}),
+    ...(state.remainingFailures !== undefined ? { remainingFailures: state.remainingFailures } : {}),
+  };
+  for (const [name, date] of Object.entries(dates) as Array<[keyof typeof dates, { value: string } | undefined]>) if (date) view[name] = date.value;
   return view;
 }
 

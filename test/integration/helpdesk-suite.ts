@@ -124,6 +124,8 @@ export function describeHelpdesk(directoryName: string, makeFixture: () => Helpd
 
       const panel = expectView(await service['helpdesk.openUser']({ operatorSessionId, userDn }, call), 'panel').panel;
       expect(panel.state.locked).toBe(true);
+      expect(panel.state.failureCount).toBe(fixture.lockoutThreshold);
+      expect(Date.parse(panel.state.passwordChangedAt ?? '')).toBeGreaterThan(Date.now() - 3_600_000);
       expect(panel.enrollment).toMatchObject({ enrolled: true, totp: true, answers: 3, lockoutGate: { state: 'open', failures: 0 } });
       expect(panel.verification).toMatchObject({ required: true, verified: false, available: ['answers', 'totp'] });
       expect(panel.allowedActions).toEqual(expect.arrayContaining(['resetPassword', 'unlock', 'setValidUntil', 'clearEnrollment', 'clearLockoutGate']));
