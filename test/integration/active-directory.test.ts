@@ -151,6 +151,10 @@ describe('ActiveDirectoryAdapter on Samba AD: policy and state', () => {
     await ad.setMustChange(found, true);
     expect(await ad.getAccountState(found)).toMatchObject({ mustChange: true, passwordExpired: false, usable: false });
     expect((await failure(ad.verifyPassword(found, user.password), user.password)).code).toBe('passwordMustChange');
+    // Clearing it (pwdLastSet -1) lets the user bind again; then it is set once more for the change.
+    await ad.setMustChange(found, false);
+    await ad.verifyPassword(found, user.password);
+    await ad.setMustChange(found, true);
     const next = randomPassword();
     await ad.changePassword(found, user.password, next);
     await ad.verifyPassword(found, next);
