@@ -9,12 +9,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'ldapts';
 import type { SambaInfo } from './servers';
 import type { RunningServer } from './slapd';
 import { acquireHarnessLock, adPorts, ensureSambaInstalled, listening, requireFreePorts, stopSystemSambaDaemons } from './samba/host';
+import { forgetServer, harnessDirPrefix, reapLeftoverServer, recordServer } from './samba/leftovers';
 import { domain, provisionedDomain } from './samba/provision';
 import { writeDcCertificates } from './samba/tls';
 
@@ -59,11 +59,16 @@ export async function startSamba(): Promise<RunningServer<SambaInfo>> {
   const started = Date.now();
   await ensureSambaInstalled();
   const releaseLock = await acquireHarnessLock();
-  const dir = await mkdtemp(join(tmpdir(), 'sesame-samba-'));
+  await reapLeftoverServer().catch((error: unknown) => {
+    releaseLock();
+    throw error;
+  });
+  const dir = await mkdtemp(harnessDirPrefix);
   let child: ChildProcess | undefined;
   const cleanUpNow = () => {
     child?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    forgetServer();
     releaseLock();
   };
   try {
@@ -89,6 +94,7 @@ export async function startSamba(): Promise<RunningServer<SambaInfo>> {
       throw error;
     }
     if (running.pid === undefined) throw new Error('samba started without a pid');
+    await recordServer(running.pid, dir);
     // If the run ends without stop() (another server failed), samba must not outlive it.
     process.once('exit', cleanUpNow);
     running.unref();
@@ -127,6 +133,7 @@ export async function startSamba(): Promise<RunningServer<SambaInfo>> {
         process.off('exit', cleanUpNow);
         await stopProcess(running);
         await rm(dir, { recursive: true, force: true });
+        forgetServer();
         releaseLock();
       },
     };

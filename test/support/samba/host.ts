@@ -36,7 +36,7 @@ export async function ensureSambaInstalled(): Promise<void> {
 }
 
 /** Whether a process has a file open below `prefix` (samba rewrites its command line, so args cannot tell). */
-async function hasFileOpenBelow(pid: string, prefix: string): Promise<boolean> {
+export async function hasFileOpenBelow(pid: string, prefix: string): Promise<boolean> {
   const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
   for (const fd of fds) {
     const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
