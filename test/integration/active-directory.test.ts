@@ -6,7 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ActiveDirectoryAdapter } from '../../electron/directory/active-directory/adapter';
 import { directoryConfigSchema, type DirectoryConfigInput } from '../../electron/directory/config';
 import { isDirectoryError, type DirectoryError } from '../../electron/directory/errors';
-import { addToGroup, canBind, createGroup, createUser, domainAdminsDn, randomPassword, readEntry, type SambaTestUser } from '../support/samba-users';
+import { addToGroup, canBind, createGroup, createUser, domainAdminsDn, objectRid, randomPassword, readEntry, replaceAttributes, type SambaTestUser } from '../support/samba-users';
 import { makeCertificateAuthority } from '../support/slapd/certificates';
 
 const samba = inject('samba');
@@ -92,6 +92,20 @@ describe('ActiveDirectoryAdapter on Samba AD: finding users', () => {
       expect((await failure(ad.resolveUser(name))).code).toBe('protectedAccount');
     }
     expect((await adapter({ refuseProtectedAccounts: false }).resolveUser(direct.sAMAccountName)).dn).toBe(direct.dn);
+  });
+
+  it('refuses by adminCount and by a primary group, which is no member link', async () => {
+    const stamped = await createUser(samba, { prefix: 'adm' });
+    await replaceAttributes(samba, stamped.dn, { adminCount: ['1'] });
+    expect((await failure(resolved(stamped))).logMessage).toContain('adminCount');
+    const primaryAdmin = await createUser(samba, { prefix: 'pga', groups: [domainAdminsDn(samba)] });
+    await replaceAttributes(samba, primaryAdmin.dn, { primaryGroupID: ['512'] });
+    expect((await failure(resolved(primaryAdmin))).logMessage).toContain('primary group RID 512');
+    const inner = await createGroup(samba, [], 'pgin');
+    await addToGroup(samba, domainAdminsDn(samba), inner.dn);
+    const viaPrimary = await createUser(samba, { prefix: 'pgn', groups: [inner.dn] });
+    await replaceAttributes(samba, viaPrimary.dn, { primaryGroupID: [String(await objectRid(samba, inner.dn))] });
+    expect((await failure(resolved(viaPrimary))).logMessage).toContain('inside a protected group');
   });
 
   it('refuses disabled and expired accounts', async () => {

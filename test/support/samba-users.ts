@@ -133,6 +133,16 @@ export async function readEntry(info: SambaInfo, dn: string, attributes: string[
   });
 }
 
+/** The relative identifier (last sub-authority of objectSid) of a user or group. */
+export async function objectRid(info: SambaInfo, dn: string): Promise<number> {
+  return asAdmin(info, async (client) => {
+    const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['objectSid'], explicitBufferAttributes: ['objectSid'] });
+    const sid = searchEntries[0]?.objectSid;
+    if (!Buffer.isBuffer(sid) || sid.length < 12) throw new Error(`no objectSid on ${dn}`);
+    return sid.readUInt32LE(sid.length - 4);
+  });
+}
+
 /** Tries a simple bind as `dn` over LDAPS; resolves true when the DC accepted it. */
 export async function canBind(info: SambaInfo, dn: string, password: string): Promise<boolean> {
   const client = new Client({ url: info.ldapsUrl, tlsOptions: { ca: info.caPem, servername: info.tlsServerName } });
