@@ -12,6 +12,7 @@ import type { Dispatch } from '../handlers/dispatch';
 import { callError } from '../handlers/dispatch';
 import { silentLogger, type Logger } from '../logging/logger';
 import { handleApiCall, sendResult } from './api';
+import { renderIndexPage } from './index-page';
 import { hostOptionsSchema, type HostOptionsInput } from './options';
 import { RateLimiter } from './rate-limit';
 import { setSecurityHeaders } from './security-headers';
@@ -70,9 +71,15 @@ export async function startHost(input: HostOptionsInput, dispatch: Dispatch, log
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    if (path === '/' || path === '/index.html') ensureSession(req, res);
-    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length, 'Cache-Control': file.cacheControl });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    let body = file.body;
+    if (path === '/' || path === '/index.html') {
+      const session = ensureSession(req, res);
+      const info = await dispatch('app.info', {}, { kioskId: options.kioskId, clientId: session.clientId });
+      body = Buffer.from(renderIndexPage(body.toString('utf8'), { csrfToken: session.csrfToken, ...(info.ok ? { appInfo: info.value } : {}) }));
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': body.length, 'Cache-Control': (res.getHeader('Cache-Control') as string | undefined) ?? file.cacheControl });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

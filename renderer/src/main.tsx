@@ -5,10 +5,13 @@ import { initI18n } from './i18n';
 import { StoreContext } from './state/context';
 import { createSesameStore } from './state/store';
 import { detectTransport } from './transport';
+import { bootstrapAppInfo } from './transport/bootstrap';
 import './styles.css';
 
-initI18n();
-const store = createSesameStore(detectTransport());
+// Served by the Sesame host, the page carries app.info already; under Electron it is asked over IPC.
+const info = window.sesame ? undefined : bootstrapAppInfo();
+initI18n(info?.languages.default ?? 'en');
+const store = createSesameStore(detectTransport(), info);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(

@@ -47,7 +47,9 @@ export function sessionIdOf(screen: Screen): string | undefined {
   return screen.name === 'flow' && 'sessionId' in screen.view ? screen.view.sessionId : undefined;
 }
 
-export function createSesameStore(transport: Transport): SesameStore {
+/** `info` known up front (embedded by the host) shows the start screen in the very first frame. */
+export function createSesameStore(transport: Transport, info?: AppInfo): SesameStore {
+  if (info) transport.setLanguage(info.languages.default);
   let checkSequence = 0;
   return createStore<SesameState & SesameActions>()((set, get) => {
     const call = <C extends CallName>(name: C, request: CallRequest<C>): Promise<CallResult<C>> => transport.call(name, request);
@@ -64,12 +66,14 @@ export function createSesameStore(transport: Transport): SesameStore {
     }
 
     return {
-      screen: { name: 'loading' },
-      language: 'en',
+      ...(info ? { info } : {}),
+      screen: info ? { name: 'start' } : { name: 'loading' },
+      language: info?.languages.default ?? 'en',
       busy: false,
       turn: 0,
 
       async init() {
+        if (get().info) return;
         const result = await call('app.info', {});
         const info: AppInfo = result.ok
           ? result.value

@@ -6,6 +6,7 @@ import type { LanguageTag } from '../../../shared/app';
 import type { CallName, CallResult } from '../../../shared/calls';
 import type { CallErrorCode } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
+import { bootstrapCsrfToken } from './bootstrap';
 import type { Transport } from './transport';
 
 const unavailable = { ok: false as const, error: { code: 'unavailable' as const, messageKey: 'error.unavailable' } };
@@ -15,7 +16,8 @@ function isResult(value: unknown): value is Result<unknown, CallErrorCode> {
 }
 
 export function webTransport(base = ''): Transport {
-  let csrfToken: Promise<string | undefined> | undefined;
+  const embedded = bootstrapCsrfToken();
+  let csrfToken: Promise<string | undefined> | undefined = embedded ? Promise.resolve(embedded) : undefined;
   let language: LanguageTag | undefined;
 
   const fetchToken = async (): Promise<string | undefined> => {

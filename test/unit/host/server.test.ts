@@ -45,6 +45,22 @@ describe('Sesame host', () => {
     expect(cookie).toMatch(/^sesame=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
   });
 
+  it('puts the session CSRF token and app.info into the index page, never cached', async () => {
+    const res = await rawRequest(`${host.url}/`);
+    const cookie = res.headers['set-cookie']![0]!.split(';')[0]!;
+    const token = /<meta name="sesame-csrf" content="([A-Za-z0-9_-]+)">/.exec(res.body)?.[1];
+    expect(token).toBeDefined();
+    const info = /<meta name="sesame-app-info" content="([^"]+)">/.exec(res.body)?.[1];
+    expect(JSON.parse(info!.replaceAll('&quot;', '"'))).toEqual(testAppInfo);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const call = await rawRequest(`${host.url}/api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: host.url, cookie, 'x-sesame-csrf': token! },
+      body: '{}',
+    });
+    expect(call.status).toBe(200);
+  });
+
   it('serves hashed assets as immutable with their type', async () => {
     const res = await rawRequest(`${host.url}/assets/app-abc123.js`);
     expect(res.status).toBe(200);
