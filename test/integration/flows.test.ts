@@ -6,11 +6,12 @@ import { LdapEnrollmentStore } from '../../electron/enrollment/ldap-store';
 import type { LdapConnector } from '../../electron/directory/ldap/connection';
 import { canBind, createUser } from '../support/slapd-users';
 import { passwordModifyConfig } from '../support/slapd/password-modify-config';
-import { describeFlows } from './flows-suite';
+import { describeEnumeration } from './flows-enumeration-suite';
+import { describeFlows, type DirectoryFixture } from './flows-suite';
 
 const slapd = inject('slapd');
 
-describeFlows('slapd (Password Modify)', () => {
+function fixture(): DirectoryFixture {
   const config = passwordModifyConfig(slapd);
   const connectors: LdapConnector[] = [];
   const adapter = new PasswordModifyAdapter(config);
@@ -27,9 +28,13 @@ describeFlows('slapd (Password Modify)', () => {
     },
     canBind: (dn, password) => canBind(slapd, dn, password),
     lockoutThreshold: 3,
+    oldPasswordRefusedAtOnce: true,
     close: async () => {
       await Promise.all(connectors.map((c) => c.close()));
       await adapter.close();
     },
   };
-});
+}
+
+describeFlows('slapd (Password Modify)', fixture);
+describeEnumeration('slapd (Password Modify)', fixture);
