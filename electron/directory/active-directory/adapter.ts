@@ -5,7 +5,7 @@
  * on the service connection: AD lets any authenticated account change a password it can prove (Change
  * Password is granted to Everyone), and a user who must change cannot bind to do it themselves.
  */
-import type { Client, Entry } from 'ldapts';
+import type { Change, Client, Control, Entry } from 'ldapts';
 import type { AccountState } from '../account-state';
 import type { DirectoryAdapter, ResetOptions } from '../adapter';
 import type { DirectoryConfig } from '../config';
@@ -116,6 +116,23 @@ export class ActiveDirectoryAdapter implements DirectoryAdapter {
     return entry;
   }
 
+  /**
+   * Password writes are not idempotent: had a lost answer's request been applied, a retry would fail as
+   * "history" (or as a wrong old password). So the modify is sent once and any failure, connection
+   * failures included, is the answer; withService retries only operations that throw.
+   */
+  private async modifyOnce(dn: string, changes: Change[], controls: Control[], context: string): Promise<void> {
+    const failure = await this.service(
+      (client) =>
+        client.modify(dn, changes, controls).then(
+          () => undefined,
+          (err: unknown) => err,
+        ),
+      context,
+    );
+    if (failure !== undefined) throw toDirectoryError(failure, context);
+  }
+
   /** The policy hints control when configured; a DC that supports none is a configuration error, not a silent downgrade. */
   private async resetControls(): Promise<PolicyHintsControl[]> {
     if (!this.config.policyHints) return [];
@@ -131,17 +148,7 @@ export class ActiveDirectoryAdapter implements DirectoryAdapter {
     const context = `reset password of ${user.dn}`;
     await this.servableEntry(user, context);
     const controls = await this.resetControls();
-    // A reset is not idempotent (a retried one that had been applied would fail as "history"), so it is
-    // attempted once; withService retries only when the connection failed before sending.
-    const failure = await this.service(
-      (client) =>
-        client.modify(user.dn, resetChange(newPassword), controls).then(
-          () => undefined,
-          (err: unknown) => err,
-        ),
-      context,
-    );
-    if (failure !== undefined) throw toDirectoryError(failure, context);
+    await this.modifyOnce(user.dn, [resetChange(newPassword)], controls, context);
     if (options.unlock) await this.unlock(user);
     if (options.mustChange) await this.setMustChange(user, true);
   }
@@ -151,15 +158,7 @@ export class ActiveDirectoryAdapter implements DirectoryAdapter {
     requirePassword(newPassword, 'new password');
     const context = `change password of ${user.dn}`;
     await this.servableEntry(user, context);
-    const failure = await this.service(
-      (client) =>
-        client.modify(user.dn, changeChanges(currentPassword, newPassword)).then(
-          () => undefined,
-          (err: unknown) => err,
-        ),
-      context,
-    );
-    if (failure !== undefined) throw toDirectoryError(failure, context);
+    await this.modifyOnce(user.dn, changeChanges(currentPassword, newPassword), [], context);
   }
 
   async verifyPassword(user: DirectoryUser, password: string): Promise<void> {
