@@ -26,10 +26,9 @@ export async function ensureSambaInstalled(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('samba is not installed and the tests are not running as root: apt-get install samba winbind');
   await writeFile('/usr/sbin/policy-rc.d', '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   try {
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'samba', 'samba-ad-provision', 'samba-dsdb-modules', 'winbind'], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update'], { env, maxBuffer: 64 * 1024 * 1024 });
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'samba', 'samba-ad-provision', 'samba-dsdb-modules', 'winbind'], { env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     throw new Error(`apt-get install samba failed: ${((error as { stderr?: string }).stderr ?? String(error)).slice(-2000)}`);
   }
