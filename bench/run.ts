@@ -4,12 +4,15 @@
  * returning a number.
  */
 import { benchAnswerHashMs } from './answer-hash';
+import { benchRendererJsGzipKb, benchRendererTtiRatio } from './renderer';
 import { benchResetPathRatio } from './reset-path';
 import { runMeasures, type Measure } from './runner';
 
 const measures: Measure[] = [
   { name: 'reset_path_ratio', run: () => benchResetPathRatio() },
   { name: 'answer_hash_ms', run: () => benchAnswerHashMs() },
+  { name: 'renderer_js_gzip_kb', run: () => benchRendererJsGzipKb() },
+  { name: 'renderer_tti_ratio', run: () => benchRendererTtiRatio() },
 ];
 
 const failures = await runMeasures(measures);
