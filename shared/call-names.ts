@@ -13,6 +13,18 @@ export const callNames = [
   'flow.enrollQuestions',
   'flow.confirmTotpEnrollment',
   'flow.cancel',
+  'helpdesk.signIn',
+  'helpdesk.signOut',
+  'helpdesk.search',
+  'helpdesk.openUser',
+  'helpdesk.startVerification',
+  'helpdesk.verifyCaller',
+  'helpdesk.resetPassword',
+  'helpdesk.unlock',
+  'helpdesk.setPasswordNeverExpires',
+  'helpdesk.setValidUntil',
+  'helpdesk.clearEnrollment',
+  'helpdesk.clearLockoutGate',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -7,6 +7,7 @@ import { appInfoRequestSchema, type AppInfo } from './app';
 import type { CallName } from './call-names';
 import type { CallErrorCode } from './errors';
 import { flowRequestSchemas, type FlowResponse } from './flow';
+import { helpdeskRequestSchemas, type HelpdeskView } from './helpdesk';
 import type { Result } from './result';
 
 declare const responseMarker: unique symbol;
@@ -23,6 +24,7 @@ export interface CallSpec<S extends z.ZodType, T> {
 const spec = <S extends z.ZodType, T>(request: S, response: Returns<T>): CallSpec<S, T> => ({ request, response });
 
 const flowResponse = returns<FlowResponse>();
+const helpdeskView = returns<HelpdeskView>();
 
 export const calls = {
   'app.info': spec(appInfoRequestSchema, returns<AppInfo>()),
@@ -35,6 +37,18 @@ export const calls = {
   'flow.enrollQuestions': spec(flowRequestSchemas['flow.enrollQuestions'], flowResponse),
   'flow.confirmTotpEnrollment': spec(flowRequestSchemas['flow.confirmTotpEnrollment'], flowResponse),
   'flow.cancel': spec(flowRequestSchemas['flow.cancel'], flowResponse),
+  'helpdesk.signIn': spec(helpdeskRequestSchemas['helpdesk.signIn'], helpdeskView),
+  'helpdesk.signOut': spec(helpdeskRequestSchemas['helpdesk.signOut'], helpdeskView),
+  'helpdesk.search': spec(helpdeskRequestSchemas['helpdesk.search'], helpdeskView),
+  'helpdesk.openUser': spec(helpdeskRequestSchemas['helpdesk.openUser'], helpdeskView),
+  'helpdesk.startVerification': spec(helpdeskRequestSchemas['helpdesk.startVerification'], helpdeskView),
+  'helpdesk.verifyCaller': spec(helpdeskRequestSchemas['helpdesk.verifyCaller'], helpdeskView),
+  'helpdesk.resetPassword': spec(helpdeskRequestSchemas['helpdesk.resetPassword'], helpdeskView),
+  'helpdesk.unlock': spec(helpdeskRequestSchemas['helpdesk.unlock'], helpdeskView),
+  'helpdesk.setPasswordNeverExpires': spec(helpdeskRequestSchemas['helpdesk.setPasswordNeverExpires'], helpdeskView),
+  'helpdesk.setValidUntil': spec(helpdeskRequestSchemas['helpdesk.setValidUntil'], helpdeskView),
+  'helpdesk.clearEnrollment': spec(helpdeskRequestSchemas['helpdesk.clearEnrollment'], helpdeskView),
+  'helpdesk.clearLockoutGate': spec(helpdeskRequestSchemas['helpdesk.clearLockoutGate'], helpdeskView),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 // call-names.ts lists exactly the registry's keys (both directions).

@@ -5,7 +5,9 @@
 import type { AppInfo } from '../../shared/app';
 import type { CallName, CallResponse, ValidCallRequest } from '../../shared/calls';
 import type { FlowCall, FlowRequest } from '../../shared/flow';
+import { helpdeskCallNames, type HelpdeskCall } from '../../shared/helpdesk';
 import type { FlowContext, FlowEngine } from '../flows/engine';
+import type { HelpdeskHandlers } from '../helpdesk/handlers';
 
 export type CallContext = FlowContext;
 
@@ -24,9 +26,18 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   /** Absent when the configuration could not be loaded: flow calls then answer `unavailable`. */
   engine?: FlowEngine;
+  /** The help desk's handlers (deployHelpdesk) when the configuration enables it; else its calls answer `unavailable`. */
+  helpdesk?: HelpdeskHandlers;
 }
 
-export function createHandlers({ appInfo, engine }: HandlerDeps): Handlers {
+const helpdeskUnavailable = (): Promise<never> => Promise.reject(new ServiceUnavailable());
+
+/** Help-desk calls answer with a HelpdeskView (the registry says so): the deployed handlers, or `unavailable`. */
+function helpdeskHandlers(helpdesk: HelpdeskHandlers | undefined): Pick<Handlers, HelpdeskCall> {
+  return Object.fromEntries(helpdeskCallNames.map((call) => [call, helpdesk ? helpdesk[call] : helpdeskUnavailable])) as unknown as Pick<Handlers, HelpdeskCall>;
+}
+
+export function createHandlers({ appInfo, engine, helpdesk }: HandlerDeps): Handlers {
   // Every flow call answers with a FlowResponse (the registry says so); the cast states that once.
   const flow =
     <C extends FlowCall>(call: C): Handler<C> =>
@@ -45,5 +56,6 @@ export function createHandlers({ appInfo, engine }: HandlerDeps): Handlers {
     'flow.enrollQuestions': flow('flow.enrollQuestions'),
     'flow.confirmTotpEnrollment': flow('flow.confirmTotpEnrollment'),
     'flow.cancel': flow('flow.cancel'),
+    ...helpdeskHandlers(helpdesk),
   };
 }

@@ -19,6 +19,7 @@ export function prng(seed: number): () => number {
 }
 
 const sessionId = 'AbCdEfGhIjKlMnOpQrSt';
+const userDn = 'uid=alice,ou=people,dc=example,dc=test';
 export const validPayloads: Record<CallName, Record<string, unknown>> = {
   'app.info': {},
   'flow.start': { flow: 'forgotPassword', username: 'alice' },
@@ -30,6 +31,18 @@ export const validPayloads: Record<CallName, Record<string, unknown>> = {
   'flow.enrollQuestions': { sessionId, answers: [{ questionId: 'first-pet', answer: 'Biscuit' }] },
   'flow.confirmTotpEnrollment': { sessionId, code: '123456' },
   'flow.cancel': { sessionId },
+  'helpdesk.signIn': { username: 'operator', password: 'Operator-1' },
+  'helpdesk.signOut': { operatorSessionId: sessionId },
+  'helpdesk.search': { operatorSessionId: sessionId, query: 'alice', offset: 0 },
+  'helpdesk.openUser': { operatorSessionId: sessionId, userDn },
+  'helpdesk.startVerification': { operatorSessionId: sessionId, userDn, method: 'totp' },
+  'helpdesk.verifyCaller': { operatorSessionId: sessionId, userDn, code: '123456' },
+  'helpdesk.resetPassword': { operatorSessionId: sessionId, userDn, mustChange: true },
+  'helpdesk.unlock': { operatorSessionId: sessionId, userDn },
+  'helpdesk.setPasswordNeverExpires': { operatorSessionId: sessionId, userDn, neverExpires: true },
+  'helpdesk.setValidUntil': { operatorSessionId: sessionId, userDn, validUntil: '2030-01-01T00:00:00Z' },
+  'helpdesk.clearEnrollment': { operatorSessionId: sessionId, userDn },
+  'helpdesk.clearLockoutGate': { operatorSessionId: sessionId, userDn },
 };
 
 type Random = () => number;
