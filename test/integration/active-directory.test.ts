@@ -206,6 +206,10 @@ describe('ActiveDirectoryAdapter on Samba AD: resets and changes', () => {
     await ad.changePassword(found, user.password, second);
     const reused = await failure(ad.changePassword(found, second, user.password), user.password, second);
     expect(reused).toMatchObject({ code: 'passwordPolicy', details: { failedRules: ['history'] } });
+    // Samba words "the current one again" differently ("already used (previous password)"): history too.
+    const same = await failure(ad.changePassword(found, second, second), second);
+    expect(same).toMatchObject({ code: 'passwordPolicy', details: { failedRules: ['history'] } });
+    expect(same.logMessage).toContain('already used');
   });
 
   it('resets with unlock and must-change in one call', async () => {
