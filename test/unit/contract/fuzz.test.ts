@@ -70,7 +70,8 @@ describe('contract fuzz through the host', () => {
     // Still serving: a valid call answers.
     const info = await post(host, session, 'app.info', '{}');
     expect(JSON.parse(info.text)).toEqual({ ok: true, value: testAppInfo });
-  });
+    // A thousand HTTP round trips take seconds on a loaded 2-core CI machine.
+  }, 60_000);
 
   it('keeps serving pages and calls after the whole run', async () => {
     const page = await fetch(`${host.url}/`);
