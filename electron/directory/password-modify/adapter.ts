@@ -8,6 +8,7 @@ import { Attribute, Change, type Client, type Entry } from 'ldapts';
 import type { AccountState } from '../account-state';
 import type { DirectoryAdapter, ResetOptions } from '../adapter';
 import type { DirectoryConfig } from '../config';
+import { TtlCache } from '../ttl-cache';
 import { DirectoryError, isDirectoryError } from '../errors';
 import { LdapConnector } from '../ldap/connection';
 import { toDirectoryError } from '../ldap/map-error';
@@ -33,6 +34,14 @@ function isNoSuchAttribute(err: unknown): boolean {
 export class PasswordModifyAdapter implements DirectoryAdapter {
   readonly kind = 'passwordModify' as const;
   private readonly connector: LdapConnector;
+  /** Policy entries change rarely; a minute's reuse saves a round trip on every state read. */
+  private readonly policies = new TtlCache<string, EffectivePolicy>(60_000);
+  /**
+   * The state entry a flow has just read serves the disabled check of its next action once, within a
+   * second: an account disabled inside that second could still be reset, a window accepted for one
+   * round trip less on every reset and unlock.
+   */
+  private readonly recentStateEntries = new TtlCache<string, Entry>(1_000);
 
   constructor(
     private readonly config: DirectoryConfig,
@@ -75,8 +84,12 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
   private async policyFor(entry: Entry): Promise<EffectivePolicy> {
     const policyDn = policyDnFor(entry, this.config.defaultPolicyDn);
     if (!policyDn) return noPolicy();
+    const cached = this.policies.get(policyDn);
+    if (cached) return cached;
     try {
-      return policyFromEntry(await this.readEntry(policyDn, policyAttributes, 'read password policy'));
+      const policy = policyFromEntry(await this.readEntry(policyDn, policyAttributes, 'read password policy'));
+      this.policies.set(policyDn, policy);
+      return policy;
     } catch (err) {
       if (isDirectoryError(err, 'userNotFound')) throw new DirectoryError('configuration', `password policy entry ${policyDn} not found`, {}, { cause: err });
       throw err;
@@ -99,6 +112,7 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
 
   async getAccountState(user: DirectoryUser): Promise<AccountState> {
     const entry = await this.readEntry(user.dn, stateAttributes, 'read account state');
+    this.recentStateEntries.set(user.dn, entry);
     const state = accountStateFromEntry(entry, await this.policyFor(entry));
     if (state.disabled || !(await this.matchesDisabledFilter(user.dn, 'read account state'))) return state;
     return { ...state, disabled: true, usable: false };
@@ -106,7 +120,7 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
 
   /** Refuses to act on an administratively disabled account: self-service must not re-enable it. */
   private async entryIfEnabled(user: DirectoryUser, context: string): Promise<Entry> {
-    const entry = await this.readEntry(user.dn, stateAttributes, context);
+    const entry = this.recentStateEntries.take(user.dn) ?? (await this.readEntry(user.dn, stateAttributes, context));
     if (isPermanentlyLocked(entry)) throw new DirectoryError('accountDisabled', `${context}: ${user.dn} is disabled (permanent lock)`);
     if (await this.matchesDisabledFilter(user.dn, context)) throw new DirectoryError('accountDisabled', `${context}: ${user.dn} matches the disabled-account filter`);
     return entry;
@@ -114,7 +128,7 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
 
   async resetPassword(user: DirectoryUser, newPassword: string, options: ResetOptions = {}): Promise<void> {
     requirePassword(newPassword, 'new password');
-    await this.entryIfEnabled(user, 'reset password');
+    const entry = await this.entryIfEnabled(user, 'reset password');
     const control = freshPolicyControl();
     // A reset is not idempotent: had a timed-out request been applied, a retry would be refused as
     // "history" although the password was set. So the failure is returned, never thrown for a retry.
@@ -127,8 +141,9 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
       }
     }, `reset password of ${user.dn}`);
     if (failure) throw failure;
-    // slapd clears pwdAccountLockedTime and pwdFailureTime itself when the password is replaced.
-    if (options.unlock) await this.unlock(user);
+    // slapd clears pwdAccountLockedTime and pwdFailureTime itself when the password is replaced; other
+    // servers may not, so what the entry showed before the reset is cleared (absent counts as done).
+    if (options.unlock) await this.unlockEntry(user, entry);
     if (options.mustChange) await this.setMustChange(user, true);
   }
 
@@ -171,7 +186,10 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
   }
 
   async unlock(user: DirectoryUser): Promise<void> {
-    const entry = await this.entryIfEnabled(user, 'unlock');
+    await this.unlockEntry(user, await this.entryIfEnabled(user, 'unlock'));
+  }
+
+  private async unlockEntry(user: DirectoryUser, entry: Entry): Promise<void> {
     // Deleting pwdAccountLockedTime makes slapd drop pwdFailureTime too; failures without a lock are cleared directly.
     const attribute = values(entry, 'pwdAccountLockedTime').length > 0 ? 'pwdAccountLockedTime' : values(entry, 'pwdFailureTime').length > 0 ? 'pwdFailureTime' : undefined;
     if (!attribute) return;
