@@ -85,7 +85,7 @@ describe('electron-builder dir target (stand-in Electron)', () => {
 
   it('packs only the bundles, the renderer and package.json into app.asar; no node_modules', () => {
     const files = listPackage(asarPath(), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    expect(files).toEqual(expect.arrayContaining(['/package.json', '/dist/electron/main.js', '/dist/electron/preload.cjs', '/dist/renderer/index.html']));
+    expect(files).toEqual(expect.arrayContaining(['/package.json', '/dist/electron/main.js', '/dist/electron/preload.cjs', '/dist/electron/common-passwords.txt', '/dist/renderer/index.html']));
     expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(files.filter((f) => !f.startsWith('/dist') && f !== '/package.json')).toEqual([]);
     const packaged = JSON.parse(extractFile(asarPath(), 'package.json').toString('utf8')) as { main: string };

@@ -32,6 +32,15 @@ describe('electron bundles', () => {
     expect(main).toContain('app://sesame/index.html');
   });
 
+  it('ships the common-password list beside main.js, where the quality check reads it', async () => {
+    const main = await readFile(join(outDir, 'main.js'), 'utf8');
+    expect(main).toContain('new URL("./common-passwords.txt", import.meta.url)');
+    const list = (await readFile(join(outDir, 'common-passwords.txt'), 'utf8')).split('\n');
+    expect(list.length).toBeGreaterThan(9000);
+    expect(list).toContain('password');
+    expect(await readFile(join(outDir, 'common-passwords.LICENSE.txt'), 'utf8')).toMatch(/MIT|permission/i);
+  });
+
   it('bundles the preload as CommonJS that runs where only electron can be required (sandbox)', async () => {
     const code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
     const exposeInMainWorld = vi.fn();
