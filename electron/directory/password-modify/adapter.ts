@@ -10,7 +10,8 @@ import type { DirectoryAdapter, ResetOptions } from '../adapter';
 import type { DirectoryConfig } from '../config';
 import { TtlCache } from '../ttl-cache';
 import { DirectoryError, isDirectoryError } from '../errors';
-import { LdapConnector } from '../ldap/connection';
+import type { LdapConnector } from '../ldap/connection';
+import { connectorFromConfig } from '../ldap/connector-from-config';
 import { toDirectoryError } from '../ldap/map-error';
 import type { EffectivePolicy } from '../password-policy';
 import type { DirectoryUser } from '../user';
@@ -47,19 +48,7 @@ export class PasswordModifyAdapter implements DirectoryAdapter {
     private readonly config: DirectoryConfig,
     connector?: LdapConnector,
   ) {
-    this.connector =
-      connector ??
-      new LdapConnector(
-        {
-          servers: config.servers,
-          startTls: config.startTls,
-          caPem: config.caPem,
-          tlsServerName: config.tlsServerName,
-          connectTimeoutMs: config.connectTimeoutMs,
-          operationTimeoutMs: config.operationTimeoutMs,
-        },
-        { dn: config.serviceBindDn, password: config.servicePassword },
-      );
+    this.connector = connector ?? connectorFromConfig(config);
   }
 
   async resolveUser(typedName: string): Promise<DirectoryUser> {
