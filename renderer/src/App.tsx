@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './components/icons';
+import { switchLanguage } from './i18n';
 import { Alert, Button } from './components/ui';
 import { CurrentPasswordScreen, TotpScreen } from './screens/CodeScreen';
 import { EnrollQuestionsScreen } from './screens/EnrollQuestionsScreen';
@@ -55,7 +56,7 @@ function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
 }
 
 export function App(): ReactElement {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screen = useSesame((s) => s.screen);
   const busy = useSesame((s) => s.busy);
   const turn = useSesame((s) => s.turn);
@@ -67,9 +68,10 @@ export function App(): ReactElement {
 
   useEffect(() => void init(), [init]);
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-  }, [language, i18n]);
+    void switchLanguage(language).then(() => {
+      document.documentElement.lang = language;
+    });
+  }, [language]);
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('app.tagline')}`;
   }, [t, language]);

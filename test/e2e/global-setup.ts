@@ -7,7 +7,9 @@ import type { FullConfig } from '@playwright/test';
 import { build } from 'vite';
 import { createDispatch } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
+import { helpdeskRights } from '../../electron/helpdesk/rights';
 import { startHost } from '../../electron/host/server';
+import { createLogger } from '../../electron/logging/logger';
 import { rendererRoot, repoRoot, startStack } from '../support/host/stack';
 import { e2eEnvName, type E2eFacts } from './facts';
 
@@ -23,6 +25,14 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     },
     // Each test is one browser session; the limits are the defaults' shape, roomy enough for typing tests.
     host: { perSessionRate: { capacity: 60, perSecond: 10 } },
+    // Help desk: the harness's delegated operators' group holds every right, its readers' group reads only.
+    helpdesk: (slapd) => ({
+      rights: [
+        { groupDn: slapd.helpdeskGroupDn, rights: [...helpdeskRights] },
+        { groupDn: slapd.helpdeskReadersGroupDn, rights: ['readState'] },
+      ],
+      callerVerification: 'either',
+    }),
   });
   const idleInfo = {
     languages: { default: 'en' as const, available: ['en' as const, 'de' as const, 'fr' as const] },

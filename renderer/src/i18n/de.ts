@@ -1,3 +1,4 @@
+import { helpdeskDe } from '../helpdesk/messages/de';
 import type { Messages } from './en';
 
 export const de: Messages = {
@@ -152,4 +153,5 @@ export const de: Messages = {
     internal: 'Bei uns ist etwas schiefgegangen. Versuchen Sie es erneut.',
     tooLarge: 'Diese Eingabe ist zu lang.',
   },
+  helpdesk: helpdeskDe,
 };

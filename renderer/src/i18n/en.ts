@@ -1,4 +1,6 @@
 /** English: the reference catalogue; de and fr must have exactly its keys (checked by the type below). */
+import { helpdeskEn } from '../helpdesk/messages/en';
+
 export const en = {
   app: {
     name: 'Sesame',
@@ -151,6 +153,7 @@ export const en = {
     internal: 'Something went wrong on our side. Try again.',
     tooLarge: 'That entry is too long.',
   },
+  helpdesk: helpdeskEn,
 } as const;
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

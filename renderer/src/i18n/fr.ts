@@ -1,3 +1,4 @@
+import { helpdeskFr } from '../helpdesk/messages/fr';
 import type { Messages } from './en';
 
 export const fr: Messages = {
@@ -152,4 +153,5 @@ export const fr: Messages = {
     internal: 'Une erreur s’est produite de notre côté. Réessayez.',
     tooLarge: 'Cette saisie est trop longue.',
   },
+  helpdesk: helpdeskFr,
 };

@@ -12,10 +12,13 @@ import { defaultQuestionCatalogue } from '../../../electron/config/default-quest
 import { connectorFromConfig } from '../../../electron/directory/ldap/connector-from-config';
 import { PasswordModifyAdapter } from '../../../electron/directory/password-modify/adapter';
 import { LdapEnrollmentStore } from '../../../electron/enrollment/ldap-store';
-import { flowConfigSchema, type FlowConfigInput } from '../../../electron/flows/config';
+import { flowConfigSchema, type FlowConfig, type FlowConfigInput } from '../../../electron/flows/config';
 import { createFlowEngine, type FlowEngine } from '../../../electron/flows/engine';
 import { createDispatch } from '../../../electron/handlers/dispatch';
 import { createHandlers } from '../../../electron/handlers/handlers';
+import { helpdeskConfigSchema, type HelpdeskConfigInput } from '../../../electron/helpdesk/config';
+import { createHelpdeskHandlers } from '../../../electron/helpdesk/handlers';
+import { createHelpdeskService, type HelpdeskService } from '../../../electron/helpdesk/service';
 import type { HostOptionsInput } from '../../../electron/host/options';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import type { Logger } from '../../../electron/logging/logger';
@@ -30,6 +33,8 @@ export interface StackOptions {
   flows?: Partial<FlowConfigInput>;
   host?: Partial<HostOptionsInput>;
   kiosk?: Partial<AppInfo['kiosk']>;
+  /** Help desk on the same store and audit, its rights mapped onto the harness's groups; off when absent. */
+  helpdesk?: (slapd: SlapdInfo) => HelpdeskConfigInput;
   logger?: Logger;
 }
 
@@ -44,7 +49,8 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const slapd: RunningServer<SlapdInfo> = await startSlapd();
   try {
-    const directoryConfig = passwordModifyConfig(slapd.info);
+    // Generous timeouts: a loaded two-core CI runner must not turn a slow bind into "service unavailable".
+    const directoryConfig = passwordModifyConfig(slapd.info, { connectTimeoutMs: 10_000, operationTimeoutMs: 20_000 });
     const adapter = new PasswordModifyAdapter(directoryConfig);
     const connector = connectorFromConfig(directoryConfig);
     const store = new LdapEnrollmentStore(connector, { attribute: 'sesameEnrollment', auxiliaryClass: 'sesameEnrollable' });
@@ -67,9 +73,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
       serviceAvailable: true,
     };
-    const dispatch = createDispatch(createHandlers({ appInfo, engine }), options.logger);
+    const helpdesk = options.helpdesk ? helpdeskOnSlapd(slapd.info, options.helpdesk(slapd.info), { connector, store, audit, config, logger: options.logger }) : undefined;
+    const dispatch = createDispatch(createHandlers({ appInfo, engine, ...(helpdesk ? { helpdesk: createHelpdeskHandlers(helpdesk) } : {}) }), options.logger);
     const host = await startHost({ staticRoot: rendererRoot, ...options.host }, dispatch, options.logger);
-    const sweeper = setInterval(() => engine.sweep(), 5_000);
+    const sweeper = setInterval(() => {
+      engine.sweep();
+      void helpdesk?.sweep();
+    }, 5_000);
     sweeper.unref();
     return {
       slapd: slapd.info,
@@ -79,6 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stop: async () => {
         clearInterval(sweeper);
         await host.close();
+        await helpdesk?.close();
         await Promise.allSettled([connector.close(), adapter.close()]);
         await slapd.stop();
       },
@@ -87,6 +98,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await slapd.stop();
     throw err;
   }
+}
+
+function helpdeskOnSlapd(
+  slapd: SlapdInfo,
+  input: HelpdeskConfigInput,
+  parts: { connector: ReturnType<typeof connectorFromConfig>; store: LdapEnrollmentStore; audit: MemoryAuditLog; config: FlowConfig; logger: Logger | undefined },
+): HelpdeskService {
+  // The harness's never-expires policy entry lets operators set "password never expires" on slapd.
+  const directoryConfig = passwordModifyConfig(slapd, { neverExpiresPolicyDn: slapd.neverExpiresPolicyDn });
+  return createHelpdeskService({
+    config: helpdeskConfigSchema.parse(input),
+    directoryConfig,
+    directory: new PasswordModifyAdapter(directoryConfig, parts.connector),
+    serviceConnector: parts.connector,
+    store: parts.store,
+    audit: parts.audit,
+    flows: parts.config,
+    adapterFor: (operatorConnector) => new PasswordModifyAdapter(directoryConfig, operatorConnector),
+    ...(parts.logger ? { logger: parts.logger } : {}),
+  });
 }
 
 /** Enrolls a person through the engine itself (as the Register screen would); returns the TOTP secret. */

@@ -1,0 +1,34 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui';
+import { useHelpdesk } from '../context';
+import { HelpdeskPage } from '../ui';
+import { AccountFacts, StatusBadges } from './AccountFacts';
+import { ActionsSection } from './ActionsSection';
+import { VerificationSection } from './VerificationSection';
+
+export function PanelScreen(): ReactElement | null {
+  const { t } = useTranslation();
+  const panel = useHelpdesk((s) => s.panel);
+  const toSearch = useHelpdesk((s) => s.toSearch);
+  if (!panel) return null;
+  const { user } = panel;
+  return (
+    <HelpdeskPage title={user.displayName ?? user.accountName} wide>
+      <p className="hd-identity">
+        <span>{user.accountName}</span>
+        {user.mail ? <span>{user.mail}</span> : null}
+      </p>
+      <StatusBadges panel={panel} />
+      <AccountFacts panel={panel} />
+      <VerificationSection panel={panel} />
+      {/* Keyed by the account's state: the form fields start from the fresh truth after every action. */}
+      <ActionsSection key={JSON.stringify(panel.state)} panel={panel} />
+      <div className="actions hd-back">
+        <Button variant="ghost" icon="back" onClick={toSearch}>
+          {t('helpdesk.panel.back')}
+        </Button>
+      </div>
+    </HelpdeskPage>
+  );
+}
