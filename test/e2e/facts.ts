@@ -1,4 +1,4 @@
-import type { SlapdInfo } from '../support/servers';
+import type { SambaInfo, SlapdInfo } from '../support/servers';
 
 export const e2eEnvName = 'SESAME_E2E_FACTS';
 
@@ -7,6 +7,9 @@ export interface E2eFacts {
   idleUrl: string;
   idleSeconds: number;
   slapd: SlapdInfo;
+  /** The host whose engine runs on Samba AD with the Active Directory adapter. */
+  sambaUrl: string;
+  samba: SambaInfo;
 }
 
 export function e2eFacts(): E2eFacts {
