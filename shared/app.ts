@@ -1,11 +1,11 @@
-/** What the renderer learns about the app before any flow: languages and the kiosk's settings. */
-import { z } from 'zod';
+/**
+ * What the renderer learns about the app before any flow: languages and the kiosk's settings. Free of
+ * runtime schemas (app.info's request schema lives in calls.ts), so the renderer can import it without zod.
+ */
 import type { FlowKind } from './flow';
 
 export const languageTags = ['en', 'de', 'fr'] as const;
 export type LanguageTag = (typeof languageTags)[number];
-
-export const appInfoRequestSchema = z.object({}).strict();
 
 export interface AppInfo {
   languages: { default: LanguageTag; available: LanguageTag[] };

@@ -2,8 +2,8 @@
  * The call registry: every call the renderer can make, with the schema its payload must pass and the type
  * it answers with. Preloads, the renderer, IPC handlers and the HTTP host all derive from this one table.
  */
-import type { z } from 'zod';
-import { appInfoRequestSchema, type AppInfo } from './app';
+import { z } from 'zod';
+import type { AppInfo } from './app';
 import type { CallName } from './call-names';
 import type { CallErrorCode } from './errors';
 import { flowRequestSchemas, type FlowResponse } from './flow';
@@ -24,6 +24,7 @@ export interface CallSpec<S extends z.ZodType, T> {
 const spec = <S extends z.ZodType, T>(request: S, response: Returns<T>): CallSpec<S, T> => ({ request, response });
 
 const flowResponse = returns<FlowResponse>();
+const appInfoRequestSchema = z.object({}).strict();
 const helpdeskView = returns<HelpdeskView>();
 
 export const calls = {
