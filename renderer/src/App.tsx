@@ -1,8 +1,9 @@
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './components/icons';
 import { switchLanguage } from './i18n';
 import { Alert, Button } from './components/ui';
+import { helpdeskHash, useHelpdeskRoute } from './helpdesk/route';
 import { CurrentPasswordScreen, TotpScreen } from './screens/CodeScreen';
 import { EnrollQuestionsScreen } from './screens/EnrollQuestionsScreen';
 import { EnrollTotpScreen } from './screens/EnrollTotpScreen';
@@ -14,6 +15,9 @@ import { UsernameScreen } from './screens/UsernameScreen';
 import { useSesame } from './state/context';
 import { useIdleTimeout } from './state/idle';
 import type { Screen } from './state/store';
+
+// Loaded on first use: a logon-screen kiosk never needs the help desk's code.
+const HelpdeskApp = lazy(() => import('./helpdesk/HelpdeskApp'));
 
 function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
   const { t } = useTranslation();
@@ -65,6 +69,7 @@ export function App(): ReactElement {
   const info = useSesame((s) => s.info);
   const reset = useSesame((s) => s.reset);
   const init = useSesame((s) => s.init);
+  const helpdesk = useHelpdeskRoute();
 
   useEffect(() => void init(), [init]);
   useEffect(() => {
@@ -78,10 +83,17 @@ export function App(): ReactElement {
 
   const inFlow = screen.name === 'username' || screen.name === 'flow';
   const finished = screen.name === 'flow' && (screen.view.step === 'done' || screen.view.step === 'failed');
-  const idleActive = screen.name !== 'loading' && (screen.name !== 'start' || language !== info?.languages.default);
+  const idleActive = !helpdesk && screen.name !== 'loading' && (screen.name !== 'start' || language !== info?.languages.default);
   const idle = useIdleTimeout(info?.kiosk.idleTimeoutSeconds ?? 90, idleActive, reset);
   const flowName = inFlow ? t(`flowName.${screen.flow}`) : undefined;
 
+  if (helpdesk) {
+    return (
+      <Suspense fallback={null}>
+        <HelpdeskApp />
+      </Suspense>
+    );
+  }
   return (
     <div className="app" data-screen={screen.name === 'flow' ? screen.view.step : screen.name} data-turn={turn} data-busy={busy || undefined}>
       {busy ? <div className="progress" role="progressbar" aria-label={t('app.working')} /> : null}
@@ -105,7 +117,17 @@ export function App(): ReactElement {
           <CurrentScreen screen={screen} />
         </div>
       </main>
-      <footer className="footer">{t('app.helpDesk')}</footer>
+      <footer className="footer">
+        {t('app.helpDesk')}
+        {info?.kiosk.helpDeskOffered ? (
+          <>
+            {' '}
+            <a className="footer-link" href={helpdeskHash}>
+              {t('helpdesk.open')}
+            </a>
+          </>
+        ) : null}
+      </footer>
       <div className="sr-only" aria-live="polite">
         {busy ? t('app.working') : ''}
       </div>

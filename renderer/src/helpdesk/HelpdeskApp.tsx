@@ -2,7 +2,7 @@
  * The help desk at #/helpdesk: its own store and frame beside the self-service screens. Reached by URL
  * through the host; a kiosk links to it only when configured (appInfo.kiosk.helpDeskOffered).
  */
-import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageTags } from '../../../shared/app';
 import { Icon } from '../components/icons';
@@ -17,18 +17,7 @@ import { ResetScreen } from './screens/ResetScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { createHelpdeskStore } from './store';
-
-export const helpdeskHash = '#/helpdesk';
-
-const subscribeHash = (notify: () => void) => {
-  window.addEventListener('hashchange', notify);
-  return () => window.removeEventListener('hashchange', notify);
-};
-
-/** Whether the page shows the help desk (hash route, so the host serves one index for both). */
-export function useHelpdeskRoute(): boolean {
-  return useSyncExternalStore(subscribeHash, () => window.location.hash === helpdeskHash);
-}
+import './helpdesk.css';
 
 function CurrentScreen(): ReactElement | null {
   const screen = useHelpdesk((s) => s.screen);
@@ -102,9 +91,13 @@ function Frame(): ReactElement {
   );
 }
 
-export function HelpdeskApp(): ReactElement {
+export default function HelpdeskApp(): ReactElement {
   // One store per page: signing out (or reloading) forgets everything the operator saw.
-  const [store] = useState(() => createHelpdeskStore(detectTransport()));
+  const [transport] = useState(detectTransport);
+  const [store] = useState(() => createHelpdeskStore(transport));
+  const language = useSesame((s) => s.language);
+  // Questions read out to the caller come back in the operator's language.
+  useEffect(() => transport.setLanguage(language), [transport, language]);
   return (
     <HelpdeskContext.Provider value={store}>
       <Frame />

@@ -21,7 +21,8 @@ export function PanelScreen(): ReactElement | null {
       </p>
       <StatusBadges panel={panel} />
       <AccountFacts panel={panel} />
-      <VerificationSection panel={panel} />
+      {/* Verifying a caller serves only actions: an operator who may take none is not asked to. */}
+      {panel.allowedActions.length > 0 ? <VerificationSection panel={panel} /> : null}
       {/* Keyed by the account's state: the form fields start from the fresh truth after every action. */}
       <ActionsSection key={JSON.stringify(panel.state)} panel={panel} />
       <div className="actions hd-back">

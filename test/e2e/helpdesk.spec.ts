@@ -1,0 +1,161 @@
+/**
+ * Help desk through the Sesame host in Chromium on the real slapd: the integration suite's "full operator"
+ * scenario driven by a person at the keyboard, a read-only operator who sees no actions and whose forged
+ * call is refused on the main side; axe scan and screenshot of every help-desk screen.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { PasswordModifyAdapter } from '../../electron/directory/password-modify/adapter';
+import { canBind, createUser, type TestUser } from '../support/slapd-users';
+import { passwordModifyConfig } from '../support/slapd/password-modify-config';
+import { enrollOverHttp } from './enroll';
+import { e2eFacts } from './facts';
+import { checkScreen, nextCode } from './support';
+
+const facts = e2eFacts();
+const helpdeskUrl = `${facts.url}/#/helpdesk`;
+
+async function expectHelpdeskScreen(page: Page, screen: string): Promise<void> {
+  await expect(page.locator('.hd-app')).toHaveAttribute('data-helpdesk-screen', screen);
+  await expect(page.locator('.hd-app')).not.toHaveAttribute('data-busy', 'true');
+}
+
+/** Sign-in and search, keyboard only; leaves the account panel of `user` open. */
+async function signInAndOpen(page: Page, operator: TestUser, user: TestUser): Promise<void> {
+  await page.goto(helpdeskUrl);
+  await expectHelpdeskScreen(page, 'signIn');
+  await expect(page.getByLabel('Your username', { exact: true })).toBeFocused();
+  await page.keyboard.type(operator.uid);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(operator.password);
+  await page.keyboard.press('Enter');
+  await expectHelpdeskScreen(page, 'search');
+  await expect(page.getByLabel('Search', { exact: true })).toBeFocused();
+  await page.keyboard.type(user.uid.slice(0, -2));
+  await page.keyboard.press('Enter');
+  const result = page.getByRole('button', { name: `Open ${user.displayName}` });
+  await expect(result).toBeVisible();
+  await result.focus();
+  await page.keyboard.press('Enter');
+  await expectHelpdeskScreen(page, 'panel');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(user.displayName);
+}
+
+async function lock(user: TestUser): Promise<void> {
+  for (let i = 0; i < 3; i++) expect(await canBind(facts.slapd, user.dn, 'Wrong-password-1')).toBe(false);
+}
+
+test('full operator: finds a locked user, verifies the caller by TOTP, unlocks, resets with a generated password the user must change', async ({ page }) => {
+  const operator = await createUser(facts.slapd, { prefix: 'hdop', groups: [facts.slapd.helpdeskGroupDn] });
+  const user = await createUser(facts.slapd, { prefix: 'hdcaller' });
+  const secret = await enrollOverHttp(facts.url, user.uid, user.password);
+  await lock(user);
+
+  await page.goto(helpdeskUrl);
+  await expectHelpdeskScreen(page, 'signIn');
+  await checkScreen(page, 'hd-01-sign-in');
+  // A wrong operator password is refused in plain words.
+  await page.getByLabel('Your username', { exact: true }).fill(operator.uid);
+  await page.getByLabel('Your password', { exact: true }).fill('Not-the-password-1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Sign-in failed. Check your username and password.');
+  await checkScreen(page, 'hd-02-sign-in-refused');
+  await expect(page.getByLabel('Your password', { exact: true })).toHaveValue('');
+
+  await page.reload(); // a fresh page: signInAndOpen starts from empty fields
+  await signInAndOpen(page, operator, user);
+  await expect(page.locator('.hd-operator')).toHaveText(`Signed in as ${operator.displayName}`);
+  await expect(page.locator('.hd-badge')).toContainText(['Cannot sign in', 'Locked']);
+  await expect(page.locator('.hd-fact', { hasText: 'Failed sign-ins' }).locator('dd')).toHaveText('3');
+  await expect(page.locator('.hd-fact', { hasText: 'Security answers' }).locator('dd')).toHaveText('3 registered');
+  await expect(page.locator('.hd-fact', { hasText: 'Authenticator app' }).locator('dd')).toHaveText('Yes');
+  await expect(page.locator('.hd-fact', { hasText: 'Self-service lockout' }).locator('dd')).toHaveText('Open (0 failed attempts)');
+  await expect(page.getByText('Verify the caller first: changes are refused until then.')).toBeVisible();
+  await checkScreen(page, 'hd-04-panel-locked');
+
+  // Before verification the main side refuses the action, whatever the page shows.
+  await page.locator('[data-action=unlock]').click();
+  await expect(page.getByRole('alert')).toHaveText('Verify the caller first.');
+
+  await page.getByRole('button', { name: 'Ask for an authenticator code' }).click();
+  await expectHelpdeskScreen(page, 'challenge');
+  await expect(page.getByLabel('Code read by the caller', { exact: true })).toBeFocused();
+  await checkScreen(page, 'hd-05-challenge-totp');
+  await page.keyboard.type(await nextCode(secret));
+  await page.keyboard.press('Enter');
+  await expectHelpdeskScreen(page, 'panel');
+  await expect(page.locator('[data-verified=true]')).toContainText('Caller verified by authenticator code');
+
+  await page.locator('[data-action=unlock]').click();
+  await expect(page.getByRole('status').filter({ hasText: 'The account is unlocked.' })).toBeVisible();
+  await expect(page.locator('.hd-badge')).toHaveText(['Can sign in']);
+  await checkScreen(page, 'hd-06-panel-unlocked');
+  expect(await canBind(facts.slapd, user.dn, user.password)).toBe(true);
+
+  await expect(page.getByLabel('User must change the password at next sign-in')).toBeChecked();
+  await page.locator('[data-action=resetPassword]').click();
+  await expectHelpdeskScreen(page, 'passwordReset');
+  await expect(page.getByText('They must choose a new password at their next sign-in.')).toBeVisible();
+  const temporaryPassword = (await page.locator('.hd-password-value').innerText()).trim();
+  expect(temporaryPassword.length).toBeGreaterThanOrEqual(14);
+  expect(await page.locator('.hd-password-value').evaluate((el) => getComputedStyle(el).userSelect)).toBe('none');
+  await checkScreen(page, 'hd-07-password-reset');
+
+  // The user signs in with it and is made to change it; the old password no longer works.
+  expect(await canBind(facts.slapd, user.dn, user.password)).toBe(false);
+  const directory = new PasswordModifyAdapter(passwordModifyConfig(facts.slapd));
+  try {
+    const resolved = await directory.resolveUser(user.uid);
+    await expect(directory.verifyPassword(resolved, temporaryPassword)).rejects.toMatchObject({ code: 'passwordMustChange' });
+  } finally {
+    await directory.close();
+  }
+
+  await page.getByRole('button', { name: 'Done, hide the password' }).click();
+  await expectHelpdeskScreen(page, 'panel');
+  await expect(page.locator('.hd-password-value')).toHaveCount(0);
+  await expect(page.locator('.hd-fact', { hasText: 'Must change password' }).locator('dd')).toHaveText('Yes');
+  await checkScreen(page, 'hd-08-panel-after-reset');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expectHelpdeskScreen(page, 'signIn');
+});
+
+test('read-only operator: sees the account but no actions, and a forged unlock is refused on the main side', async ({ page }) => {
+  const reader = await createUser(facts.slapd, { prefix: 'hdreader', groups: [facts.slapd.helpdeskReadersGroupDn] });
+  const user = await createUser(facts.slapd, { prefix: 'hdlocked' });
+  await lock(user);
+
+  await signInAndOpen(page, reader, user);
+  await expect(page.locator('.hd-badge')).toContainText(['Locked']);
+  await expect(page.locator('[data-action]')).toHaveCount(0);
+  await expect(page.getByText('You have no rights for changes on this account.')).toBeVisible();
+  await checkScreen(page, 'hd-09-panel-read-only');
+
+  // The page hides nothing the main side would allow: call it directly with this browser's session.
+  const forged = await page.evaluate(
+    async ({ username, password, userDn }) => {
+      const session = (await (await fetch('/api/session')).json()) as { value: { csrfToken: string } };
+      const post = async (call: string, body: unknown) => {
+        const response = await fetch(`/api/${call}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Sesame-CSRF': session.value.csrfToken },
+          body: JSON.stringify(body),
+        });
+        return (await response.json()) as { ok: boolean; value: { view: string; reason?: string; operator?: { operatorSessionId: string } } };
+      };
+      const signedIn = await post('helpdesk.signIn', { username, password });
+      const operatorSessionId = signedIn.value.operator?.operatorSessionId ?? '';
+      return {
+        signedIn: signedIn.value.view,
+        unlock: (await post('helpdesk.unlock', { operatorSessionId, userDn })).value,
+        reset: (await post('helpdesk.resetPassword', { operatorSessionId, userDn })).value,
+      };
+    },
+    { username: reader.uid, password: reader.password, userDn: user.dn },
+  );
+  expect(forged).toEqual({ signedIn: 'signedIn', unlock: { view: 'refused', reason: 'notPermitted' }, reset: { view: 'refused', reason: 'notPermitted' } });
+  expect(await canBind(facts.slapd, user.dn, user.password)).toBe(false);
+  await page.getByRole('button', { name: 'Back to search' }).click();
+  await expectHelpdeskScreen(page, 'search');
+  await checkScreen(page, 'hd-03-search-results');
+});
