@@ -10,8 +10,9 @@ import { demoAnswers, enrollThroughEngine, rendererRoot, repoRoot, startStack } 
 
 const chromium = '/usr/bin/chromium';
 
+/** Always rebuilt (about a second), so the demo never serves a stale renderer; --no-build skips it. */
 async function buildRenderer(): Promise<void> {
-  if (existsSync(`${rendererRoot}/index.html`) && !process.argv.includes('--rebuild')) return;
+  if (existsSync(`${rendererRoot}/index.html`) && process.argv.includes('--no-build')) return;
   console.log('Building the renderer…');
   const { build } = await import('vite');
   await build({ configFile: `${repoRoot}/vite.config.ts`, logLevel: 'warn' });

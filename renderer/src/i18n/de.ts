@@ -114,6 +114,7 @@ export const de: Messages = {
     step3: 'Geben Sie den 6-stelligen Code aus der App ein.',
     qrAlt: 'QR-Code, um Sesame zu Ihrer Authenticator-App hinzuzufügen',
     manualKey: 'Schlüssel für die manuelle Eingabe',
+    showUri: 'Einrichtungslink anzeigen',
     label: 'Code aus der App',
     wrongAnswer: 'Dieser Code passt nicht. Geben Sie den Code ein, den die App gerade anzeigt.',
   },

@@ -114,6 +114,7 @@ export const en = {
     step3: 'Type the 6-digit code the app shows.',
     qrAlt: 'QR code to add Sesame to your authenticator app',
     manualKey: 'Key for manual entry',
+    showUri: 'Show the setup link',
     label: 'Code from the app',
     wrongAnswer: "That code didn't match. Type the code currently shown in the app.",
   },

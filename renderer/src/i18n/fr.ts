@@ -114,6 +114,7 @@ export const fr: Messages = {
     step3: 'Saisissez le code à 6 chiffres affiché par l’application.',
     qrAlt: 'Code QR pour ajouter Sesame à votre application d’authentification',
     manualKey: 'Clé pour la saisie manuelle',
+    showUri: 'Afficher le lien de configuration',
     label: 'Code de l’application',
     wrongAnswer: 'Ce code ne correspond pas. Saisissez le code affiché actuellement dans l’application.',
   },

@@ -48,6 +48,10 @@ export function EnrollTotpScreen({ view }: { view: EnrollTotpView }): ReactEleme
             <code className="manual-key" data-otpauth={view.otpauthUri}>
               {key}
             </code>
+            <details className="otpauth">
+              <summary>{t('enrollTotp.showUri')}</summary>
+              <code>{view.otpauthUri}</code>
+            </details>
           </figcaption>
         </figure>
       </div>
