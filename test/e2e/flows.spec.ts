@@ -24,6 +24,20 @@ test('start screen: every flow offered, languages switch, accessible in each', a
   await checkScreen(page, '01-start-fr');
 });
 
+test('large touch targets, and usable in a forced-colors (high contrast) theme', async ({ page }) => {
+  await page.goto(facts.url);
+  await expectScreen(page, 'start');
+  const small = await page.locator('button, input, select, a').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
+  );
+  expect(small).toBe(0);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await checkScreen(page, '01-start-forced-colors');
+  await page.locator('[data-flow=forgotPassword]').click();
+  await expectScreen(page, 'username');
+  await checkScreen(page, '02-username-forced-colors');
+});
+
 test('enroll, then forgot password with reset, keyboard only', async ({ page }) => {
   const user = await createUser(facts.slapd, { prefix: 'enroll' });
   await page.goto(facts.url);
