@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { flowKindSchema } from '../../shared/flow';
 import { directoryConfigSchema } from '../directory/config';
 import { flowConfigSchema } from '../flows/config';
+import { helpdeskConfigSchema } from '../helpdesk/config';
 import { kerberosConfigSchema } from '../kerberos/config';
 import { defaultQuestionCatalogue } from './default-questions';
 
@@ -63,6 +64,8 @@ export const configurationSettingsSchema = z
     kiosk: kioskSchema.default(() => kioskSchema.parse({})),
     audit: auditSchema.default({}),
     languages: languagesSchema.default(() => languagesSchema.parse({})),
+    /** Help desk (operators' rights per directory group, caller verification); off when absent. Config file only: a rights table is no policy value. */
+    helpdesk: z.strictObject(helpdeskConfigSchema.shape).optional(),
   })
   .refine((s) => s.adapter.passwordTransport !== 'kerberos' || s.kerberos !== undefined, {
     message: 'passwordTransport "kerberos" needs the kerberos section (realm at least)',
@@ -78,5 +81,6 @@ export const sesameConfigurationSchema = z.object({
   kiosk: kioskSchema.extend({ id: z.string().min(1) }),
   audit: z.object({ path: z.string().min(1) }),
   languages: languagesSchema,
+  helpdesk: helpdeskConfigSchema.optional(),
 });
 export type SesameConfiguration = z.infer<typeof sesameConfigurationSchema>;

@@ -9,6 +9,7 @@ import type { SesameConfiguration } from '../config/schema';
 import type { FlowEngine } from '../flows/engine';
 import { createDispatch } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/handlers';
+import type { HelpdeskHandlers } from '../helpdesk/handlers';
 import type { ShellOptions } from './main';
 
 export interface ConfiguredShellInputs {
@@ -16,6 +17,8 @@ export interface ConfiguredShellInputs {
   preloadPath: string;
   /** The gates engine for a loaded configuration; without one, flow calls answer `unavailable`. */
   composeEngine?: (config: SesameConfiguration) => FlowEngine;
+  /** The help desk's handlers, if the configuration deploys one; a kiosk serves them only when helpDeskOffered. */
+  composeHelpdesk?: (config: SesameConfiguration) => HelpdeskHandlers | undefined;
   machine?: MachineConfigurationOptions;
   hostName: string;
 }
@@ -62,10 +65,11 @@ export async function configuredShellOptions(inputs: ConfiguredShellInputs): Pro
   }
   const config = loaded.value;
   const engine = inputs.composeEngine?.(config);
+  const helpdesk = config.kiosk.helpDeskOffered ? inputs.composeHelpdesk?.(config) : undefined;
   return {
     ...paths,
     kioskMode: config.kiosk.enabled,
     kioskId: config.kiosk.id,
-    dispatch: createDispatch(createHandlers({ appInfo: appInfoOf(config), ...(engine ? { engine } : {}) })),
+    dispatch: createDispatch(createHandlers({ appInfo: appInfoOf(config), ...(engine ? { engine } : {}), ...(helpdesk ? { helpdesk } : {}) })),
   };
 }

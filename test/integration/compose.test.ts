@@ -77,7 +77,7 @@ describe('composeSesame on slapd', () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  async function compose() {
+  async function compose(extra: Record<string, unknown> = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'sesame-compose-'));
     const config = sesameConfigurationSchema.parse({
       directory: {
@@ -95,6 +95,7 @@ describe('composeSesame on slapd', () => {
       kiosk: { enabled: true, id: 'kiosk-compose', idleTimeoutSeconds: 90, enabledFlows: ['forgotPassword'], helpDeskOffered: false },
       audit: { path: join(dir, 'audit.jsonl') },
       languages: { default: 'en', available: ['en'] },
+      ...extra,
     });
     const sesame = composeSesame(config);
     cleanups.push(async () => {
@@ -126,5 +127,22 @@ describe('composeSesame on slapd', () => {
     const real = await sesame.engine.start({ flow: 'forgotPassword', username: user.uid }, context);
     const unknown = await sesame.engine.start({ flow: 'forgotPassword', username: `nobody-${user.uid}` }, context);
     expect(unknown.step).toBe(real.step);
+  });
+
+  it('deploys the help desk only with a helpdesk section: an operator signs in with the rights their group maps to', async () => {
+    expect((await compose()).sesame.helpdesk).toBeUndefined();
+    const { sesame, auditPath } = await compose({ helpdesk: { rights: [{ groupDn: slapdInfo.helpdeskReadersGroupDn, rights: ['readState'] }] } });
+    const operator = await slapd.createUser(slapdInfo, { prefix: 'composeop', groups: [slapdInfo.helpdeskReadersGroupDn] });
+    const handlers = sesame.helpdesk!.handlers;
+    const context = { kioskId: 'kiosk-compose', clientId: 'operator-1' };
+    const signedIn = await handlers['helpdesk.signIn']({ username: operator.uid, password: operator.password }, context);
+    expect(signedIn).toMatchObject({ view: 'signedIn', operator: { accountName: operator.uid, rights: ['readState'] } });
+    if (signedIn.view !== 'signedIn') return;
+    const { operatorSessionId } = signedIn.operator;
+    expect(await handlers['helpdesk.unlock']({ operatorSessionId, userDn: operator.dn }, context)).toEqual({ view: 'refused', reason: 'notPermitted' });
+    // The help desk writes to the same audit file as the kiosk's gates.
+    const audit = await readFile(auditPath, 'utf8');
+    expect(audit).toContain('"kind":"helpdesk"');
+    expect(audit).not.toContain(operator.password);
   });
 });
