@@ -5,7 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { generate } from 'otplib';
+import { helpdeskRights } from '../electron/helpdesk/rights';
 import { addPerson } from '../test/support/host/demo-directory';
+import { addToGroup } from '../test/support/slapd-users';
 import { demoAnswers, enrollThroughEngine, rendererRoot, repoRoot, startStack } from '../test/support/host/stack';
 
 const chromium = '/usr/bin/chromium';
@@ -20,12 +22,25 @@ async function buildRenderer(): Promise<void> {
 
 await buildRenderer();
 console.log('Starting slapd and the Sesame host…');
-const stack = await startStack({ host: { port: Number(process.env.SESAME_DEMO_PORT ?? 0) } });
+const stack = await startStack({
+  host: { port: Number(process.env.SESAME_DEMO_PORT ?? 0) },
+  kiosk: { helpDeskOffered: true },
+  // The slapd harness's help-desk group is delegated every help-desk write; its readers' group only reads.
+  helpdesk: (slapd) => ({
+    rights: [
+      { groupDn: slapd.helpdeskGroupDn, rights: [...helpdeskRights] },
+      { groupDn: slapd.helpdeskReadersGroupDn, rights: ['readState'] },
+    ],
+    callerVerification: 'either',
+  }),
+});
 const alice = await addPerson(stack.slapd, 'alice', 'Alice Martin', 'Alice-Demo-2024!');
 const bob = await addPerson(stack.slapd, 'bob', 'Bob Dupont', 'Bob-Demo-2024!');
 const carol = await addPerson(stack.slapd, 'carol', 'Carol Weber', 'Carol-Demo-2024!');
 const bobSecret = await enrollThroughEngine(stack.engine, bob.uid, bob.password, demoAnswers);
 const carolSecret = await enrollThroughEngine(stack.engine, carol.uid, carol.password, demoAnswers);
+const dana = await addPerson(stack.slapd, 'dana', 'Dana Keller', 'Dana-Helpdesk-2024!');
+await addToGroup(stack.slapd, stack.slapd.helpdeskGroupDn, dana.dn);
 
 const answers = Object.entries(demoAnswers)
   .map(([id, answer]) => `      ${id.padEnd(18)} ${answer}`)
@@ -37,6 +52,8 @@ Sesame demo is running at ${stack.host.url}
     alice / ${alice.password}   not enrolled: try "Set up self-service"
     bob   / ${bob.password}     enrolled: try "I forgot my password"
     carol / ${carol.password}   enrolled: try "Unlock my account" after 3 wrong sign-ins
+  Help desk at ${stack.host.url}/#/helpdesk (also linked at the bottom of the start page):
+    dana  / ${dana.password}  operator with every right (verify callers by their code or answers)
   Security answers of bob and carol:
 ${answers}
   Authenticator codes for bob and carol are printed below every 30 s.
