@@ -1,9 +1,9 @@
 /** The flows through the Sesame host on Samba AD (Active Directory adapter): reset after enrollment, unlock. */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { canBind, createUser } from '../support/samba-users';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
-import { answerQuestions, checkScreen, expectScreen, nextCode, startFlow, submit } from './support';
+import { answerQuestions, checkScreen, expectScreen, nextCode, startFlow, submit, test } from './support';
 
 const facts = e2eFacts();
 

@@ -1,11 +1,24 @@
 /** Page helpers for the e2e specs: flows driven like a person would, axe scans and screenshots. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { defaultQuestionCatalogue } from '../../electron/config/default-questions';
 import { demoAnswers } from '../support/host/stack';
 
 export const screenshotDir = 'test-results/screens';
+
+/** A page that fails the test on any console error or uncaught exception (CSP violations included). */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await use(page);
+    expect(problems, 'console errors').toEqual([]);
+  },
+});
 
 /** Scans the current screen with axe (WCAG 2.x A/AA) and saves a screenshot named after it. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
