@@ -2,6 +2,7 @@
 import { expect, test as plainTest } from '@playwright/test';
 import { generate } from 'otplib';
 import { canBind, createUser } from '../support/slapd-users';
+import { defaultQuestionCatalogue } from '../../electron/config/default-questions';
 import { demoAnswers } from '../support/host/stack';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
@@ -22,6 +23,20 @@ test('start screen: every flow offered, languages switch, accessible in each', a
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impossible de vous connecter ?');
   await checkScreen(page, '01-start-fr');
+});
+
+test('in German, the flow and its questions come in German', async ({ page }) => {
+  await page.goto(facts.url);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.locator('[data-flow=forgotPassword]').click();
+  await page.getByLabel('Benutzername', { exact: true }).fill(`niemand-${Date.now()}`);
+  await submit(page);
+  await expectScreen(page, 'questions');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beantworten Sie Ihre Sicherheitsfragen');
+  const germanQuestions = new Set(defaultQuestionCatalogue.map((q) => q.text.de));
+  for (const label of await page.locator('form .field label').allInnerTexts()) expect(germanQuestions).toContain(label.trim());
+  await checkScreen(page, '07-questions-de');
 });
 
 test('large touch targets, and usable in a forced-colors (high contrast) theme', async ({ page }) => {
