@@ -84,7 +84,7 @@ function startScreenDispatch() {
   return { dispatch: createDispatch(createHandlers({ appInfo, engine })), close: () => directory.close() };
 }
 
-export async function benchRendererTtiRatio(loads = 9): Promise<number> {
+export async function benchRendererTtiRatio(loads = 15): Promise<number> {
   const work = await mkdtemp(join(tmpdir(), 'sesame-bench-tti-'));
   const sesameDir = join(work, 'sesame');
   const blankDir = join(work, 'blank');

@@ -4,14 +4,7 @@ import { Icon } from './components/icons';
 import { switchLanguage } from './i18n';
 import { Alert, Button } from './components/ui';
 import { helpdeskHash, useHelpdeskRoute } from './helpdesk/route';
-import { CurrentPasswordScreen, TotpScreen } from './screens/CodeScreen';
-import { EnrollQuestionsScreen } from './screens/EnrollQuestionsScreen';
-import { EnrollTotpScreen } from './screens/EnrollTotpScreen';
-import { NewPasswordScreen } from './screens/NewPasswordScreen';
-import { DoneScreen, FailedScreen } from './screens/OutcomeScreens';
-import { QuestionsScreen } from './screens/QuestionsScreen';
 import { StartScreen } from './screens/StartScreen';
-import { UsernameScreen } from './screens/UsernameScreen';
 import { useSesame } from './state/context';
 import { useIdleTimeout } from './state/idle';
 import type { Screen } from './state/store';
@@ -19,43 +12,31 @@ import type { Screen } from './state/store';
 // Loaded on first use: a logon-screen kiosk never needs the help desk's code.
 const HelpdeskApp = lazy(() => import('./helpdesk/HelpdeskApp'));
 
+// Everything after the start screen; fetched right after the start screen is up (prefetchFlowScreens).
+const loadFlowScreens = () => import('./screens/FlowScreens');
+const FlowScreens = lazy(loadFlowScreens);
+
 function CurrentScreen({ screen }: { screen: Screen }): ReactElement {
   const { t } = useTranslation();
   const turn = useSesame((s) => s.turn);
+  const loading = (
+    <div className="loading" role="status">
+      <span className="spinner spinner-large" aria-hidden="true" />
+      {t('app.loading')}
+    </div>
+  );
   switch (screen.name) {
     case 'loading':
-      return (
-        <div className="loading" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          {t('app.loading')}
-        </div>
-      );
+      return loading;
     case 'start':
       return <StartScreen />;
     case 'username':
-      return <UsernameScreen />;
-    case 'flow': {
-      const { view, flow } = screen;
-      switch (view.step) {
-        case 'questions':
-          // Keyed by turn: a rejected attempt may redraw the questions, and old answers must not linger.
-          return <QuestionsScreen key={`${view.sessionId}:${turn}`} view={view} />;
-        case 'totp':
-          return <TotpScreen key={view.sessionId} sessionId={view.sessionId} rejected={view.rejected === 'wrongAnswer'} />;
-        case 'currentPassword':
-          return <CurrentPasswordScreen key={view.sessionId} sessionId={view.sessionId} rejected={view.rejected === 'wrongAnswer'} />;
-        case 'newPassword':
-          return <NewPasswordScreen key={view.sessionId} view={view} />;
-        case 'enrollQuestions':
-          return <EnrollQuestionsScreen key={view.sessionId} view={view} />;
-        case 'enrollTotp':
-          return <EnrollTotpScreen key={view.sessionId} view={view} />;
-        case 'done':
-          return <DoneScreen outcome={view.outcome} />;
-        case 'failed':
-          return <FailedScreen reason={view.reason} retryable={view.retryable} flow={flow} />;
-      }
-    }
+    case 'flow':
+      return (
+        <Suspense fallback={loading}>
+          <FlowScreens flow={screen.flow} turn={turn} {...(screen.name === 'flow' ? { view: screen.view } : {})} />
+        </Suspense>
+      );
   }
 }
 
@@ -72,6 +53,11 @@ export function App(): ReactElement {
   const helpdesk = useHelpdeskRoute();
 
   useEffect(() => void init(), [init]);
+  useEffect(() => {
+    if (screen.name !== 'start') return;
+    const prefetch = setTimeout(() => void loadFlowScreens(), 0);
+    return () => clearTimeout(prefetch);
+  }, [screen.name]);
   useEffect(() => {
     void switchLanguage(language).then(() => {
       document.documentElement.lang = language;
