@@ -3,13 +3,15 @@
  * scenario driven by a person at the keyboard, a read-only operator who sees no actions and whose forged
  * call is refused on the main side; axe scan and screenshot of every help-desk screen.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { defaultQuestionCatalogue } from '../../electron/config/default-questions';
 import { PasswordModifyAdapter } from '../../electron/directory/password-modify/adapter';
+import { demoAnswers } from '../support/host/stack';
 import { canBind, createUser, type TestUser } from '../support/slapd-users';
 import { passwordModifyConfig } from '../support/slapd/password-modify-config';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
-import { checkScreen, nextCode } from './support';
+import { checkScreen, nextCode, test } from './support';
 
 const facts = e2eFacts();
 const helpdeskUrl = `${facts.url}/#/helpdesk`;
@@ -158,4 +160,63 @@ test('read-only operator: sees the account but no actions, and a forged unlock i
   await page.getByRole('button', { name: 'Back to search' }).click();
   await expectHelpdeskScreen(page, 'search');
   await checkScreen(page, 'hd-03-search-results');
+});
+
+/** Fills the presented questions (German texts) with the right answers, or `wrong` for each. */
+async function answerInGerman(page: Page, wrong?: string): Promise<void> {
+  const idByGermanText = new Map(defaultQuestionCatalogue.map((q) => [q.text.de, q.id]));
+  const fields = page.locator('form .field');
+  await expect(fields).toHaveCount(2);
+  for (let i = 0; i < 2; i++) {
+    const id = idByGermanText.get((await fields.nth(i).locator('label').innerText()).trim());
+    if (!id) throw new Error('question not in the catalogue');
+    await fields.nth(i).locator('input').fill(wrong ?? demoAnswers[id]!);
+  }
+  await page.getByRole('button', { name: 'Prüfen' }).click();
+  await expectHelpdeskScreen(page, 'panel');
+}
+
+test('in German: wrong answers close the caller’s self-service lockout, the operator reopens it, then verifies by answers', async ({ page }) => {
+  const operator = await createUser(facts.slapd, { prefix: 'hdopde', groups: [facts.slapd.helpdeskGroupDn] });
+  const user = await createUser(facts.slapd, { prefix: 'hdanswers' });
+  await enrollOverHttp(facts.url, user.uid, user.password);
+
+  await page.goto(helpdeskUrl);
+  await expectHelpdeskScreen(page, 'signIn');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Helpdesk-Anmeldung');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.getByLabel('Ihr Benutzername', { exact: true }).fill(operator.uid);
+  await page.getByLabel('Ihr Passwort', { exact: true }).fill(operator.password);
+  await page.keyboard.press('Enter');
+  await expectHelpdeskScreen(page, 'search');
+  await page.getByLabel('Suche', { exact: true }).fill(user.uid);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: `${user.displayName} öffnen` }).click();
+  await expectHelpdeskScreen(page, 'panel');
+
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.getByRole('button', { name: 'Sicherheitsfragen stellen' }).click();
+    await expectHelpdeskScreen(page, 'challenge');
+    if (attempt === 1) await checkScreen(page, 'hd-10-challenge-answers-de');
+    await answerInGerman(page, 'falsch');
+    await expect(page.getByRole('alert')).toHaveText(
+      attempt < 3
+        ? 'Das stimmt nicht. Der Fehlversuch zählt zur Self-Service-Sperre des Benutzers.'
+        : 'Self-Service ist für diesen Benutzer gesperrt; der Anrufer kann jetzt nicht geprüft werden.',
+    );
+  }
+  await expect(page.locator('.hd-fact', { hasText: 'Self-Service-Sperre' }).locator('dd')).toContainText('Gesperrt bis');
+  await expect(page.getByRole('button', { name: 'Sicherheitsfragen stellen' })).toHaveCount(0);
+  await checkScreen(page, 'hd-11-panel-gate-closed-de');
+
+  // Reopening a closed gate needs no verification: the caller could not pass one.
+  await page.locator('[data-action=clearLockoutGate]').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Self-Service-Sperre aufgehoben.' })).toBeVisible();
+  await expect(page.locator('.hd-fact', { hasText: 'Self-Service-Sperre' }).locator('dd')).toHaveText('Offen (0 Fehlversuche)');
+
+  await page.getByRole('button', { name: 'Sicherheitsfragen stellen' }).click();
+  await answerInGerman(page);
+  await expect(page.locator('[data-verified=true]')).toContainText('Anrufer per Sicherheitsantworten geprüft');
+  await checkScreen(page, 'hd-12-panel-verified-de');
 });

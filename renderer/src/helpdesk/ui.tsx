@@ -1,6 +1,7 @@
 /** Help-desk building blocks: the page frame with focus management, the refusal notice, dates. */
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/icons';
 import { Alert } from '../components/ui';
 import { useHelpdesk } from './context';
 
@@ -38,7 +39,14 @@ export function Notice(): ReactElement | null {
     const text = notice.reason === 'transport' ? t(notice.messageKey ?? 'error.unavailable') : t(`helpdesk.refused.${notice.reason}`);
     return <Alert>{text}</Alert>;
   }
-  if (done) return <Alert tone="info">{t(`helpdesk.done.${done}`)}</Alert>;
+  if (done) {
+    return (
+      <div className="alert hd-alert-ok" role="status">
+        <Icon name="check" size={22} />
+        <div>{t(`helpdesk.done.${done}`)}</div>
+      </div>
+    );
+  }
   return null;
 }
 

@@ -30,9 +30,9 @@ export function ActionsSection({ panel }: { panel: AccountPanelView }): ReactEle
       {allowed.size === 0 ? <p className="hd-note">{t('helpdesk.actions.none')}</p> : null}
       {allowed.size > 0 && verification.required && !verification.verified ? <p className="hd-note hd-warn">{t('helpdesk.actions.verifyFirst')}</p> : null}
       <div className="hd-actions">
-        {allowed.has('unlock') ? (
+        {allowed.has('unlock') && state.locked ? (
           <div className="hd-action">
-            <Button variant={state.locked ? 'primary' : 'secondary'} icon="unlock" onClick={() => run({ call: 'helpdesk.unlock' })} data-action="unlock">
+            <Button icon="unlock" onClick={() => run({ call: 'helpdesk.unlock' })} data-action="unlock">
               {t('helpdesk.actions.unlock')}
             </Button>
           </div>

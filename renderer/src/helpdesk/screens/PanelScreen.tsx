@@ -14,11 +14,16 @@ export function PanelScreen(): ReactElement | null {
   if (!panel) return null;
   const { user } = panel;
   return (
-    <HelpdeskPage title={user.displayName ?? user.accountName} wide>
-      <p className="hd-identity">
-        <span>{user.accountName}</span>
-        {user.mail ? <span>{user.mail}</span> : null}
-      </p>
+    <HelpdeskPage
+      title={user.displayName ?? user.accountName}
+      lead={
+        <span className="hd-identity">
+          <span>{user.accountName}</span>
+          {user.mail ? <span>{user.mail}</span> : null}
+        </span>
+      }
+      wide
+    >
       <StatusBadges panel={panel} />
       <AccountFacts panel={panel} />
       {/* Verifying a caller serves only actions: an operator who may take none is not asked to. */}

@@ -22,6 +22,8 @@ export function VerificationSection({ panel }: { panel: AccountPanelView }): Rea
       </p>
     );
   } else if (verification.available.length === 0) body = <p className="hd-note">{t('helpdesk.verify.noMethod')}</p>;
+  // A closed lockout gate cannot be passed here either: only reopening it (an action) helps.
+  else if (panel.enrollment.lockoutGate.state !== 'open') body = <p className="hd-note hd-warn">{t('helpdesk.refused.lockedOut')}</p>;
   else {
     body = (
       <>
