@@ -47,7 +47,9 @@ if (loaded.ok) {
   composed = composeSesame(loaded.value, { logger });
   const info = appInfoOf(loaded.value);
   // In a browser there is no kiosk window to lock down; the idle timeout and flows still apply.
-  deps = { appInfo: { ...info, kiosk: { ...info.kiosk, enabled: false } }, engine: composed.engine, ...(composed.helpdesk && info.kiosk.helpDeskOffered ? { helpdesk: composed.helpdesk.handlers } : {}) };
+  // Web access serves the help desk whenever the configuration deploys one (reached at #/helpdesk); the
+  // kiosk's helpDeskOffered only decides whether the start page links to it.
+  deps = { appInfo: { ...info, kiosk: { ...info.kiosk, enabled: false } }, engine: composed.engine, ...(composed.helpdesk ? { helpdesk: composed.helpdesk.handlers } : {}) };
 } else {
   for (const problem of loaded.problems) console.error(`configuration: ${formatProblem(problem)}`);
 }
