@@ -39,6 +39,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
         { groupDn: slapd.helpdeskReadersGroupDn, rights: ['readState'] },
       ],
       callerVerification: 'either',
+      searchPageSize: 2, // small, so the e2e pages through results
     }),
   });
   const idleInfo = {

@@ -160,6 +160,24 @@ test('read-only operator: sees the account but no actions, and a forged unlock i
   await page.getByRole('button', { name: 'Back to search' }).click();
   await expectHelpdeskScreen(page, 'search');
   await checkScreen(page, 'hd-03-search-results');
+
+  // Paging (the e2e host's page size is 2): three people share a tag.
+  const tag = `hdpage${Date.now().toString(36)}`;
+  const tagged = [await createUser(facts.slapd, { prefix: tag }), await createUser(facts.slapd, { prefix: tag }), await createUser(facts.slapd, { prefix: tag })];
+  await page.getByLabel('Search', { exact: true }).fill(tag);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hd-result')).toHaveCount(2);
+  await expect(page.getByRole('heading', { level: 2, name: 'Results 1–2' })).toBeFocused();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Results 3–3' })).toBeVisible();
+  await expect(page.locator('.hd-result')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Next page' })).toHaveCount(0);
+  await checkScreen(page, 'hd-13-search-second-page');
+  const seen = [...(await page.locator('.hd-result-meta').allInnerTexts())];
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Results 1–2' })).toBeVisible();
+  seen.push(...(await page.locator('.hd-result-meta').allInnerTexts()));
+  expect(seen.map((text) => text.split(' · ')[0]).sort()).toEqual(tagged.map((u) => u.uid).sort());
 });
 
 /** Fills the presented questions (German texts) with the right answers, or `wrong` for each. */

@@ -28,7 +28,7 @@ export function ActionsSection({ panel }: { panel: AccountPanelView }): ReactEle
     <section className="hd-section" aria-labelledby="hd-actions-title">
       <h2 id="hd-actions-title">{t('helpdesk.actions.title')}</h2>
       {allowed.size === 0 ? <p className="hd-note">{t('helpdesk.actions.none')}</p> : null}
-      {allowed.size > 0 && verification.required && !verification.verified ? <p className="hd-note hd-warn">{t('helpdesk.actions.verifyFirst')}</p> : null}
+      {allowed.size > 0 && verification.required && !verification.verified && enrollment.lockoutGate.state === 'open' ? <p className="hd-note hd-warn">{t('helpdesk.actions.verifyFirst')}</p> : null}
       <div className="hd-actions">
         {allowed.has('unlock') && state.locked ? (
           <div className="hd-action">
