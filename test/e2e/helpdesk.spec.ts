@@ -3,10 +3,13 @@
  * scenario driven by a person at the keyboard, a read-only operator who sees no actions and whose forged
  * call is refused on the main side; axe scan and screenshot of every help-desk screen.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, test as plainTest, type Page } from '@playwright/test';
 import { defaultQuestionCatalogue } from '../../electron/config/default-questions';
 import { PasswordModifyAdapter } from '../../electron/directory/password-modify/adapter';
-import { demoAnswers } from '../support/host/stack';
+import { createDispatch } from '../../electron/handlers/dispatch';
+import { createHandlers } from '../../electron/handlers/handlers';
+import { startHost } from '../../electron/host/server';
+import { demoAnswers, rendererRoot } from '../support/host/stack';
 import { canBind, createUser, type TestUser } from '../support/slapd-users';
 import { passwordModifyConfig } from '../support/slapd/password-modify-config';
 import { enrollOverHttp } from './enroll';
@@ -237,4 +240,31 @@ test('in German: wrong answers close the caller’s self-service lockout, the op
   await answerInGerman(page);
   await expect(page.locator('[data-verified=true]')).toContainText('Anrufer per Sicherheitsantworten geprüft');
   await checkScreen(page, 'hd-12-panel-verified-de');
+});
+
+// Plain page: the host answers `unavailable` with HTTP 503, which Chromium logs as a console error.
+plainTest('a kiosk links to the help desk only when configured; without a deployed help desk its calls read as unavailable', async ({ page }) => {
+  await page.goto(facts.url);
+  await expect(page.locator('.app')).toHaveAttribute('data-screen', 'start');
+  await expect(page.locator('a[href="#/helpdesk"]')).toHaveCount(0);
+
+  const appInfo = {
+    languages: { default: 'en' as const, available: ['en' as const] },
+    kiosk: { enabled: true, idleTimeoutSeconds: 90, enabledFlows: ['forgotPassword' as const], helpDeskOffered: true },
+    serviceAvailable: true,
+  };
+  const offering = await startHost({ staticRoot: rendererRoot }, createDispatch(createHandlers({ appInfo })));
+  try {
+    await page.goto(offering.url);
+    const link = page.getByRole('link', { name: 'Help desk sign-in' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expectHelpdeskScreen(page, 'signIn');
+    await page.getByLabel('Your username', { exact: true }).fill('operator');
+    await page.getByLabel('Your password', { exact: true }).fill('Operator-1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Sesame is not reachable right now. Try again in a moment.');
+  } finally {
+    await offering.close();
+  }
 });
