@@ -10,7 +10,7 @@ import { createDispatch } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { startHost } from '../../electron/host/server';
 import { demoAnswers, rendererRoot } from '../support/host/stack';
-import { canBind, createUser, type TestUser } from '../support/slapd-users';
+import { canBind, createUser, readEntry, type TestUser } from '../support/slapd-users';
 import { passwordModifyConfig } from '../support/slapd/password-modify-config';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
@@ -120,6 +120,20 @@ test('full operator: finds a locked user, verifies the caller by TOTP, unlocks, 
   await expect(page.locator('.hd-password-value')).toHaveCount(0);
   await expect(page.locator('.hd-fact', { hasText: 'Must change password' }).locator('dd')).toHaveText('Yes');
   await checkScreen(page, 'hd-08-panel-after-reset');
+
+  // Password metadata, re-read from the directory after each change.
+  await page.locator('[data-action=setPasswordNeverExpires]').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Password expiry updated.' })).toBeVisible();
+  await expect(page.locator('.hd-fact', { hasText: 'Password never expires' }).locator('dd')).toHaveText('Yes');
+  await expect(page.locator('[data-action=setPasswordNeverExpires]')).toHaveText('Clear “password never expires”');
+  expect((await readEntry(facts.slapd, user.dn, ['pwdPolicySubentry'])).pwdPolicySubentry).toEqual([facts.slapd.neverExpiresPolicyDn]);
+  await page.getByLabel('Valid until (date)').fill('2031-05-17');
+  await page.getByRole('button', { name: 'Save end date' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'End date updated.' })).toBeVisible();
+  await expect(page.locator('.hd-fact', { hasText: 'Valid until' }).locator('dd')).toContainText('2031');
+  await expect(page.getByLabel('Valid until (date)')).toHaveValue('2031-05-17');
+  await page.getByRole('button', { name: 'Remove end date' }).click();
+  await expect(page.locator('.hd-fact', { hasText: 'Valid until' }).locator('dd')).toHaveText('No end date');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expectHelpdeskScreen(page, 'signIn');
