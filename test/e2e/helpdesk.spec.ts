@@ -282,3 +282,20 @@ plainTest('a kiosk links to the help desk only when configured; without a deploy
     await offering.close();
   }
 });
+
+test('an operator who walks away is warned, then signed out', async ({ page }) => {
+  const reader = await createUser(facts.slapd, { prefix: 'hdidle', groups: [facts.slapd.helpdeskReadersGroupDn] });
+  await page.clock.install();
+  await page.goto(helpdeskUrl);
+  await page.getByLabel('Your username', { exact: true }).fill(reader.uid);
+  await page.getByLabel('Your password', { exact: true }).fill(reader.password);
+  await page.keyboard.press('Enter');
+  await expectHelpdeskScreen(page, 'search');
+  // The kiosk's idle timeout is 90 s; operators get at least 120 s, the last 15 with a warning.
+  await page.clock.fastForward(110_000);
+  await expect(page.getByRole('alert')).toContainText('Still there? You will be signed out in');
+  await checkScreen(page, 'hd-14-idle-warning');
+  await page.clock.fastForward(12_000);
+  await expectHelpdeskScreen(page, 'signIn');
+  await expect(page.locator('.hd-operator')).toHaveCount(0);
+});

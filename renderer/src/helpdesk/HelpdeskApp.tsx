@@ -2,13 +2,14 @@
  * The help desk at #/helpdesk: its own store and frame beside the self-service screens. Reached by URL
  * through the host; a kiosk links to it only when configured (appInfo.kiosk.helpDeskOffered).
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageTags } from '../../../shared/app';
 import { Icon } from '../components/icons';
 import { Button } from '../components/ui';
 import { languageNames } from '../i18n';
 import { useSesame } from '../state/context';
+import { useIdleTimeout } from '../state/idle';
 import { detectTransport } from '../transport';
 import { HelpdeskContext, useHelpdesk } from './context';
 import { ChallengeScreen } from './screens/ChallengeScreen';
@@ -18,6 +19,8 @@ import { SearchScreen } from './screens/SearchScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { createHelpdeskStore } from './store';
 import './helpdesk.css';
+
+const minOperatorIdleSeconds = 120;
 
 function CurrentScreen(): ReactElement | null {
   const screen = useHelpdesk((s) => s.screen);
@@ -45,6 +48,10 @@ function Frame(): ReactElement {
   const language = useSesame((s) => s.language);
   const setLanguage = useSesame((s) => s.setLanguage);
   const available = useSesame((s) => s.info?.languages.available) ?? [...languageTags];
+  const kioskIdleSeconds = useSesame((s) => s.info?.kiosk.idleTimeoutSeconds) ?? 90;
+  // An operator who walks away is signed out: the panel shows personal data (a phone call may be slow, hence the floor).
+  const signOutOnIdle = useCallback(() => void signOut(), [signOut]);
+  const idle = useIdleTimeout(Math.max(kioskIdleSeconds, minOperatorIdleSeconds), operator !== undefined, signOutOnIdle);
   useEffect(() => {
     document.title = `${t('helpdesk.name')} · ${t('app.name')}`;
   }, [t, language]);
@@ -87,6 +94,15 @@ function Frame(): ReactElement {
       <div className="sr-only" aria-live="polite">
         {busy ? t('app.working') : ''}
       </div>
+      {idle.remaining !== undefined ? (
+        <div className="idle-warning" role="alert">
+          <Icon name="clock" />
+          <span>{t('helpdesk.idleWarning', { seconds: idle.remaining })}</span>
+          <Button variant="secondary" onClick={idle.stay}>
+            {t('app.stillHere')}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

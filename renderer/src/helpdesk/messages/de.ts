@@ -14,6 +14,7 @@ export const helpdeskDe: Messages['helpdesk'] = {
   },
   signedInAs: 'Angemeldet als {{name}}',
   signOut: 'Abmelden',
+  idleWarning: 'Noch da? Sie werden in {{seconds}} s abgemeldet.',
   search: {
     title: 'Benutzer suchen',
     lead: 'Suche nach Benutzername, Name oder E-Mail-Adresse.',

@@ -12,6 +12,7 @@ export const helpdeskEn = {
   },
   signedInAs: 'Signed in as {{name}}',
   signOut: 'Sign out',
+  idleWarning: 'Still there? You will be signed out in {{seconds}} s.',
   search: {
     title: 'Find a user',
     lead: 'Search by username, name or email address.',

@@ -14,6 +14,7 @@ export const helpdeskFr: Messages['helpdesk'] = {
   },
   signedInAs: 'Connecté en tant que {{name}}',
   signOut: 'Se déconnecter',
+  idleWarning: 'Toujours là ? Vous serez déconnecté dans {{seconds}} s.',
   search: {
     title: 'Trouver un utilisateur',
     lead: 'Recherche par nom d’utilisateur, nom ou adresse e-mail.',
