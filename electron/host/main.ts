@@ -14,7 +14,7 @@ import { formatProblem } from '../config/problems';
 import { createDispatch } from '../handlers/dispatch';
 import { createHandlers, type HandlerDeps } from '../handlers/handlers';
 import { createLogger } from '../logging/logger';
-import { appInfoOf, outOfOrderAppInfo } from '../shell/configured';
+import { appInfoOf, outOfOrderAppInfo } from '../app/app-info';
 import { startHost } from './server';
 
 const { values } = parseArgs({

@@ -2,11 +2,11 @@
  * Shell options from this machine's configuration. A configuration that does not load still yields a
  * kiosk: the renderer is told the service is unavailable and shows the out-of-order screen.
  */
-import type { AppInfo } from '../../shared/app';
 import { loadMachineConfiguration, type MachineConfigurationOptions } from '../config/machine';
 import { formatProblem } from '../config/problems';
 import type { SesameConfiguration } from '../config/schema';
 import type { FlowEngine } from '../flows/engine';
+import { appInfoOf, outOfOrderAppInfo } from '../app/app-info';
 import { createDispatch } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/handlers';
 import type { HelpdeskHandlers } from '../helpdesk/handlers';
@@ -22,26 +22,6 @@ export interface ConfiguredShellInputs {
   machine?: MachineConfigurationOptions;
   hostName: string;
 }
-
-export function appInfoOf(config: SesameConfiguration): AppInfo {
-  return {
-    languages: { default: config.languages.default, available: config.languages.available },
-    kiosk: {
-      enabled: config.kiosk.enabled,
-      idleTimeoutSeconds: config.kiosk.idleTimeoutSeconds,
-      enabledFlows: config.kiosk.enabledFlows,
-      helpDeskOffered: config.kiosk.helpDeskOffered,
-    },
-    serviceAvailable: true,
-  };
-}
-
-/** What the start screen shows when the configuration is broken: kiosk, defaults, out of order. */
-export const outOfOrderAppInfo: AppInfo = {
-  languages: { default: 'en', available: ['en', 'de', 'fr'] },
-  kiosk: { enabled: true, idleTimeoutSeconds: 90, enabledFlows: ['forgotPassword', 'unlockAccount'], helpDeskOffered: false },
-  serviceAvailable: false,
-};
 
 export async function configuredShellOptions(inputs: ConfiguredShellInputs): Promise<ShellOptions> {
   const paths = { rendererDir: inputs.rendererDir, preloadPath: inputs.preloadPath };
