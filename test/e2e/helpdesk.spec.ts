@@ -254,6 +254,18 @@ test('in German: wrong answers close the caller’s self-service lockout, the op
   await answerInGerman(page);
   await expect(page.locator('[data-verified=true]')).toContainText('Anrufer per Sicherheitsantworten geprüft');
   await checkScreen(page, 'hd-12-panel-verified-de');
+
+  // Clearing the enrollment asks once more, focus on the confirmation; "keep" changes nothing.
+  await page.getByRole('button', { name: 'Registrierung löschen' }).click();
+  await expect(page.locator('[data-action=clearEnrollment]')).toBeFocused();
+  await checkScreen(page, 'hd-15-confirm-clear-enrollment-de');
+  await page.getByRole('button', { name: 'Registrierung behalten' }).click();
+  await expect(page.locator('[data-action=clearEnrollment]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Registrierung löschen' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Registrierung gelöscht.' })).toBeVisible();
+  await expect(page.locator('.hd-fact', { hasText: 'Authenticator-App' }).locator('dd')).toHaveText('Nein');
+  await expect(page.locator('.hd-fact', { hasText: 'Sicherheitsantworten' }).locator('dd')).toHaveText('Nein');
 });
 
 // Plain page: the host answers `unavailable` with HTTP 503, which Chromium logs as a console error.

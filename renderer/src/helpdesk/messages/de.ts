@@ -95,6 +95,8 @@ export const helpdeskDe: Messages['helpdesk'] = {
     setValidUntil: 'Enddatum speichern',
     clearValidUntil: 'Enddatum entfernen',
     clearEnrollment: 'Registrierung löschen',
+    confirmClearEnrollment: 'Sicherheitsantworten und Authenticator-App des Benutzers werden entfernt; er muss sich neu registrieren. Löschen?',
+    keep: 'Registrierung behalten',
     clearLockoutGate: 'Self-Service-Sperre aufheben',
   },
   done: {

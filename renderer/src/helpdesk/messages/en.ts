@@ -93,6 +93,8 @@ export const helpdeskEn = {
     setValidUntil: 'Save end date',
     clearValidUntil: 'Remove end date',
     clearEnrollment: 'Clear enrollment',
+    confirmClearEnrollment: 'The user’s security answers and authenticator app are removed; they must register again. Clear them?',
+    keep: 'Keep enrollment',
     clearLockoutGate: 'Reopen self-service lockout',
   },
   done: {

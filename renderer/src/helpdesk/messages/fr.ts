@@ -95,6 +95,8 @@ export const helpdeskFr: Messages['helpdesk'] = {
     setValidUntil: 'Enregistrer la date de fin',
     clearValidUntil: 'Supprimer la date de fin',
     clearEnrollment: 'Effacer l’inscription',
+    confirmClearEnrollment: 'Les réponses de sécurité et l’application d’authentification de l’utilisateur sont supprimées ; il devra s’inscrire à nouveau. Effacer ?',
+    keep: 'Conserver l’inscription',
     clearLockoutGate: 'Lever le verrouillage du libre-service',
   },
   done: {

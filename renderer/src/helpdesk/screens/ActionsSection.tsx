@@ -2,7 +2,7 @@
  * The actions this operator may take on this account, as the main side listed them in allowedActions;
  * the main side checks rights and verification again on every call.
  */
-import { useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountPanelView } from '../../../../shared/helpdesk';
 import { Button } from '../../components/ui';
@@ -19,6 +19,13 @@ export function ActionsSection({ panel }: { panel: AccountPanelView }): ReactEle
   const [mustChange, setMustChange] = useState(true);
   const [validUntil, setValidUntil] = useState(dayOf(panel.state.validUntil));
   const dateId = useId();
+  const confirmId = useId();
+  // Clearing an enrollment cannot be undone: it asks once more, with the focus on the confirmation.
+  const [confirmClear, setConfirmClear] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmClear) confirmRef.current?.querySelector<HTMLButtonElement>('[data-action=clearEnrollment]')?.focus();
+  }, [confirmClear]);
   const allowed = new Set(panel.allowedActions);
   const { state, enrollment, verification } = panel;
   const run = (action: Parameters<typeof act>[0]) => {
@@ -79,11 +86,25 @@ export function ActionsSection({ panel }: { panel: AccountPanelView }): ReactEle
           </div>
         ) : null}
         {allowed.has('clearEnrollment') && enrollment.enrolled ? (
-          <div className="hd-action">
-            <Button variant="ghost" icon="cross" onClick={() => run({ call: 'helpdesk.clearEnrollment' })} data-action="clearEnrollment">
-              {t('helpdesk.actions.clearEnrollment')}
-            </Button>
-          </div>
+          confirmClear ? (
+            <div className="hd-action hd-confirm" role="group" aria-labelledby={confirmId} ref={confirmRef}>
+              <p id={confirmId} className="hd-warn">
+                {t('helpdesk.actions.confirmClearEnrollment')}
+              </p>
+              <Button icon="cross" onClick={() => run({ call: 'helpdesk.clearEnrollment' })} data-action="clearEnrollment">
+                {t('helpdesk.actions.clearEnrollment')}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirmClear(false)}>
+                {t('helpdesk.actions.keep')}
+              </Button>
+            </div>
+          ) : (
+            <div className="hd-action">
+              <Button variant="ghost" icon="cross" onClick={() => setConfirmClear(true)}>
+                {t('helpdesk.actions.clearEnrollment')}
+              </Button>
+            </div>
+          )
         ) : null}
       </div>
     </section>
