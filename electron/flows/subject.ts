@@ -10,7 +10,16 @@ import { EnrollmentCodecError } from '../enrollment/codec';
 import type { EngineContext } from './engine-context';
 import type { Subject } from './session';
 
-const decoyCodes: ReadonlySet<DirectoryErrorCode> = new Set(['userNotFound', 'ambiguousUser', 'outOfScope', 'protectedAccount', 'invalidInput']);
+// Active Directory refuses disabled and expired entries already at resolution: they are decoys too.
+const decoyCodes: ReadonlySet<DirectoryErrorCode> = new Set([
+  'userNotFound',
+  'ambiguousUser',
+  'outOfScope',
+  'protectedAccount',
+  'invalidInput',
+  'accountDisabled',
+  'accountExpired',
+]);
 
 export class DirectoryUnavailable extends Error {
   override readonly name = 'DirectoryUnavailable';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowResponse } from '../../../shared/flow';
+import { DirectoryError } from '../../../electron/directory/errors';
 import { answersFor, catalogue, enroll, kiosk, makeEngine, sessionOf, type Harness } from './harness';
 
 /** A view with everything that legitimately differs between sessions masked out. */
@@ -36,6 +37,20 @@ describe('nobody learns who exists', () => {
     const enrolled = await failUntilLocked(h, 'alice');
     expect(enrolled.at(-1)).toEqual({ step: 'failed', reason: 'lockedOut', retryable: false });
     for (const name of ['nobody', 'bob', 'carol']) expect(await failUntilLocked(h, name)).toEqual(enrolled);
+  });
+
+  it('shows a user the directory refuses at resolution (AD: disabled, expired) the same views as an unknown one', async () => {
+    const h = makeEngine();
+    const resolve = h.directory.resolveUser.bind(h.directory);
+    // Active Directory's adapter refuses disabled and expired entries already when resolving the name.
+    h.directory.resolveUser = async (typedName) => {
+      if (typedName === 'dave') throw new DirectoryError('accountDisabled', 'resolve user: dave is disabled');
+      if (typedName === 'erin') throw new DirectoryError('accountExpired', 'resolve user: erin expired');
+      return resolve(typedName);
+    };
+    const unknown = await failUntilLocked(h, 'nobody');
+    expect(unknown[0]).toMatchObject({ step: 'questions' });
+    for (const name of ['dave', 'erin']) expect(await failUntilLocked(h, name)).toEqual(unknown);
   });
 
   it('gives the same unknown name the same questions, from the catalogue, every time', async () => {
