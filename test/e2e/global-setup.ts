@@ -25,7 +25,11 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     lockout: { failuresBeforeLockout: 3, lockoutDurationsSeconds: [300], timedLockoutsBeforePermanent: 1, failureWindowSeconds: 3600 },
     minResponseMs: 100,
   };
-  const sambaStarting = startSambaStack({ flows, logger });
+  const sambaStarting = startSambaStack({
+    flows,
+    logger,
+    helpdesk: (samba) => ({ rights: [{ groupDn: samba.helpdeskGroupDn, rights: [...helpdeskRights] }, { groupDn: samba.helpdeskReadersGroupDn, rights: ['readState'] }] }),
+  });
   sambaStarting.catch(() => undefined); // awaited below; a failure there fails the run with its reason
   const stack = await startStack({
     flows,

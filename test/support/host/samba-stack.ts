@@ -14,6 +14,9 @@ import { flowConfigSchema, type FlowConfigInput } from '../../../electron/flows/
 import { createFlowEngine } from '../../../electron/flows/engine';
 import { createDispatch } from '../../../electron/handlers/dispatch';
 import { createHandlers } from '../../../electron/handlers/handlers';
+import { helpdeskConfigSchema, type HelpdeskConfigInput } from '../../../electron/helpdesk/config';
+import { createHelpdeskHandlers } from '../../../electron/helpdesk/handlers';
+import { createHelpdeskService } from '../../../electron/helpdesk/service';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import type { Logger } from '../../../electron/logging/logger';
 import { startSamba } from '../samba';
@@ -26,7 +29,9 @@ export interface SambaStack {
   stop(): Promise<void>;
 }
 
-export async function startSambaStack(options: { flows?: Partial<FlowConfigInput>; logger?: Logger } = {}): Promise<SambaStack> {
+export async function startSambaStack(
+  options: { flows?: Partial<FlowConfigInput>; logger?: Logger; /** Help desk with rights on the harness's dsacl-delegated groups; off when absent. */ helpdesk?: (samba: SambaInfo) => HelpdeskConfigInput } = {},
+): Promise<SambaStack> {
   const samba = await startSamba();
   try {
     const info = samba.info;
@@ -52,18 +57,33 @@ export async function startSambaStack(options: { flows?: Partial<FlowConfigInput
       keys: { totpSecretKey: randomBytes(32).toString('base64'), decoyKey: randomBytes(32).toString('base64') },
       ...options.flows,
     });
-    const engine = createFlowEngine({ directory: adapter, store, audit: new MemoryAuditLog(), config, ...(options.logger ? { logger: options.logger } : {}) });
+    const audit = new MemoryAuditLog();
+    const engine = createFlowEngine({ directory: adapter, store, audit, config, ...(options.logger ? { logger: options.logger } : {}) });
+    const helpdesk = options.helpdesk
+      ? createHelpdeskService({
+          config: helpdeskConfigSchema.parse(options.helpdesk(info)),
+          directoryConfig,
+          directory: adapter,
+          serviceConnector: connector,
+          store,
+          audit,
+          flows: config,
+          adapterFor: (operatorConnector) => new ActiveDirectoryAdapter(directoryConfig, operatorConnector),
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : undefined;
     const appInfo: AppInfo = {
       languages: { default: 'en', available: ['en', 'de', 'fr'] },
       kiosk: { enabled: false, idleTimeoutSeconds: 90, enabledFlows: ['forgotPassword', 'unlockAccount', 'changePassword', 'enroll'], helpDeskOffered: false },
       serviceAvailable: true,
     };
-    const host = await startHost({ staticRoot: rendererRoot, kioskId: 'web-samba' }, createDispatch(createHandlers({ appInfo, engine }), options.logger), options.logger);
+    const host = await startHost({ staticRoot: rendererRoot, kioskId: 'web-samba' }, createDispatch(createHandlers({ appInfo, engine, ...(helpdesk ? { helpdesk: createHelpdeskHandlers(helpdesk) } : {}) }), options.logger), options.logger);
     return {
       samba: info,
       host,
       stop: async () => {
         await host.close();
+        await helpdesk?.close();
         await Promise.allSettled([connector.close(), adapter.close()]);
         await samba.stop();
       },
