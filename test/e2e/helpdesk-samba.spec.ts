@@ -2,20 +2,16 @@
  * Help desk through the Sesame host on Samba AD (operators delegated by dsacl): the full-operator scenario
  * on Active Directory, then the user is made to change the generated password.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { ActiveDirectoryAdapter } from '../../electron/directory/active-directory/adapter';
 import { directoryConfigSchema } from '../../electron/directory/config';
 import { canBind, createUser } from '../support/samba-users';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
+import { expectHelpdeskScreen } from './helpdesk-support';
 import { checkScreen, nextCode, test } from './support';
 
 const facts = e2eFacts();
-
-async function expectHelpdeskScreen(page: Page, screen: string): Promise<void> {
-  await expect(page.locator('.hd-app')).toHaveAttribute('data-helpdesk-screen', screen);
-  await expect(page.locator('.hd-app')).not.toHaveAttribute('data-busy', 'true');
-}
 
 test('Samba AD help desk: finds a locked user, verifies by TOTP, unlocks, resets; the user must change the password', async ({ page }) => {
   const samba = facts.samba;

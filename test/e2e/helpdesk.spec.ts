@@ -3,57 +3,27 @@
  * scenario driven by a person at the keyboard, a read-only operator who sees no actions and whose forged
  * call is refused on the main side; axe scan and screenshot of every help-desk screen.
  */
-import { expect, test as plainTest, type Page } from '@playwright/test';
-import { defaultQuestionCatalogue } from '../../electron/config/default-questions';
+import { expect, test as plainTest } from '@playwright/test';
 import { PasswordModifyAdapter } from '../../electron/directory/password-modify/adapter';
 import { createDispatch } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { startHost } from '../../electron/host/server';
-import { demoAnswers, rendererRoot } from '../support/host/stack';
-import { canBind, createUser, readEntry, type TestUser } from '../support/slapd-users';
+import { rendererRoot } from '../support/host/stack';
+import { canBind, createUser, readEntry } from '../support/slapd-users';
 import { passwordModifyConfig } from '../support/slapd/password-modify-config';
 import { enrollOverHttp } from './enroll';
 import { e2eFacts } from './facts';
+import { answerInGerman, expectHelpdeskScreen, lock, signInAndOpen } from './helpdesk-support';
 import { checkScreen, nextCode, test } from './support';
 
 const facts = e2eFacts();
 const helpdeskUrl = `${facts.url}/#/helpdesk`;
 
-async function expectHelpdeskScreen(page: Page, screen: string): Promise<void> {
-  await expect(page.locator('.hd-app')).toHaveAttribute('data-helpdesk-screen', screen);
-  await expect(page.locator('.hd-app')).not.toHaveAttribute('data-busy', 'true');
-}
-
-/** Sign-in and search, keyboard only; leaves the account panel of `user` open. */
-async function signInAndOpen(page: Page, operator: TestUser, user: TestUser): Promise<void> {
-  await page.goto(helpdeskUrl);
-  await expectHelpdeskScreen(page, 'signIn');
-  await expect(page.getByLabel('Your username', { exact: true })).toBeFocused();
-  await page.keyboard.type(operator.uid);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(operator.password);
-  await page.keyboard.press('Enter');
-  await expectHelpdeskScreen(page, 'search');
-  await expect(page.getByLabel('Search', { exact: true })).toBeFocused();
-  await page.keyboard.type(user.uid.slice(0, -2));
-  await page.keyboard.press('Enter');
-  const result = page.getByRole('button', { name: `Open ${user.displayName}` });
-  await expect(result).toBeVisible();
-  await result.focus();
-  await page.keyboard.press('Enter');
-  await expectHelpdeskScreen(page, 'panel');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(user.displayName);
-}
-
-async function lock(user: TestUser): Promise<void> {
-  for (let i = 0; i < 3; i++) expect(await canBind(facts.slapd, user.dn, 'Wrong-password-1')).toBe(false);
-}
-
 test('full operator: finds a locked user, verifies the caller by TOTP, unlocks, resets with a generated password the user must change', async ({ page }) => {
   const operator = await createUser(facts.slapd, { prefix: 'hdop', groups: [facts.slapd.helpdeskGroupDn] });
   const user = await createUser(facts.slapd, { prefix: 'hdcaller' });
   const secret = await enrollOverHttp(facts.url, user.uid, user.password);
-  await lock(user);
+  await lock(facts.slapd, user);
 
   await page.goto(helpdeskUrl);
   await expectHelpdeskScreen(page, 'signIn');
@@ -67,7 +37,7 @@ test('full operator: finds a locked user, verifies the caller by TOTP, unlocks, 
   await expect(page.getByLabel('Your password', { exact: true })).toHaveValue('');
 
   await page.reload(); // a fresh page: signInAndOpen starts from empty fields
-  await signInAndOpen(page, operator, user);
+  await signInAndOpen(page, helpdeskUrl, operator, user);
   await expect(page.locator('.hd-operator')).toHaveText(`Signed in as ${operator.displayName}`);
   await expect(page.locator('.hd-badge')).toContainText(['Cannot sign in', 'Locked']);
   await expect(page.locator('.hd-fact', { hasText: 'Failed sign-ins' }).locator('dd')).toHaveText('3');
@@ -142,9 +112,9 @@ test('full operator: finds a locked user, verifies the caller by TOTP, unlocks, 
 test('read-only operator: sees the account but no actions, and a forged unlock is refused on the main side', async ({ page }) => {
   const reader = await createUser(facts.slapd, { prefix: 'hdreader', groups: [facts.slapd.helpdeskReadersGroupDn] });
   const user = await createUser(facts.slapd, { prefix: 'hdlocked' });
-  await lock(user);
+  await lock(facts.slapd, user);
 
-  await signInAndOpen(page, reader, user);
+  await signInAndOpen(page, helpdeskUrl, reader, user);
   await expect(page.locator('.hd-badge')).toContainText(['Locked']);
   await expect(page.locator('[data-action]')).toHaveCount(0);
   await expect(page.getByText('You have no rights for changes on this account.')).toBeVisible();
@@ -196,20 +166,6 @@ test('read-only operator: sees the account but no actions, and a forged unlock i
   seen.push(...(await page.locator('.hd-result-meta').allInnerTexts()));
   expect(seen.map((text) => text.split(' · ')[0]).sort()).toEqual(tagged.map((u) => u.uid).sort());
 });
-
-/** Fills the presented questions (German texts) with the right answers, or `wrong` for each. */
-async function answerInGerman(page: Page, wrong?: string): Promise<void> {
-  const idByGermanText = new Map(defaultQuestionCatalogue.map((q) => [q.text.de, q.id]));
-  const fields = page.locator('form .field');
-  await expect(fields).toHaveCount(2);
-  for (let i = 0; i < 2; i++) {
-    const id = idByGermanText.get((await fields.nth(i).locator('label').innerText()).trim());
-    if (!id) throw new Error('question not in the catalogue');
-    await fields.nth(i).locator('input').fill(wrong ?? demoAnswers[id]!);
-  }
-  await page.getByRole('button', { name: 'Prüfen' }).click();
-  await expectHelpdeskScreen(page, 'panel');
-}
 
 test('in German: wrong answers close the caller’s self-service lockout, the operator reopens it, then verifies by answers', async ({ page }) => {
   const operator = await createUser(facts.slapd, { prefix: 'hdopde', groups: [facts.slapd.helpdeskGroupDn] });
