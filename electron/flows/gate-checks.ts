@@ -12,7 +12,7 @@ import { open } from '../gates/totp/secret-box';
 import { checkTotp, type TotpCheck } from '../gates/totp/totp';
 import { gateStoreFor, type EngineContext } from './engine-context';
 import { draw } from './questions';
-import type { Session } from './session';
+import { decoySeed, type Session } from './session';
 
 function decoyAnswers(ctx: EngineContext, typedName: string): EnrolledAnswer[] {
   const ids = ctx.decoys.questionIds(typedName, ctx.config.catalogue.map((q) => q.id), ctx.config.questions.requiredAtRegistration);
@@ -24,7 +24,7 @@ export async function currentRecord(ctx: EngineContext, session: Session): Promi
   const { subject } = session;
   const stored = await gateStoreFor(ctx, subject).read(subject.user);
   if (subject.kind === 'enrolled') return stored?.record;
-  return { version: 1, enrolledAt: 0, answers: decoyAnswers(ctx, session.typedName), gate: stored?.record.gate ?? openGate() };
+  return { version: 1, enrolledAt: 0, answers: decoyAnswers(ctx, decoySeed(session)), gate: stored?.record.gate ?? openGate() };
 }
 
 export function statusOf(record: EnrollmentRecord | undefined, now: number): GateStatus {
@@ -50,7 +50,7 @@ export async function questionsCorrect(
       const stored = record?.answers.find((answer) => answer.questionId === question.id);
       const typed = submitted.find((answer) => answer.questionId === question.id)?.answer ?? '';
       // Hash even when nothing can match (the record changed since the draw), so every attempt costs the same.
-      const hash = stored ?? ctx.decoys.answers(session.typedName, [question.id], ctx.config.answerHash)[0]!;
+      const hash = stored ?? ctx.decoys.answers(decoySeed(session), [question.id], ctx.config.answerHash)[0]!;
       return (await verifyAnswer(typed, hash)) && stored !== undefined;
     }),
   );
@@ -61,7 +61,7 @@ export async function totpCheck(ctx: EngineContext, session: Session, record: En
   const { subject } = session;
   const now = ctx.clock.now();
   if (subject.kind !== 'enrolled' || !record?.totp) {
-    await checkTotp(ctx.decoys.totpSecret(session.typedName), code, now, ctx.totp, undefined);
+    await checkTotp(ctx.decoys.totpSecret(decoySeed(session)), code, now, ctx.totp, undefined);
     return { ok: false, reason: 'wrongCode' };
   }
   const secret = open(record.totp.sealedSecret, ctx.totpKey, subject.user.dn);

@@ -53,3 +53,12 @@ export interface Session {
 export function auditName(session: Session): string {
   return session.subject.kind === 'decoy' ? (session.subject.knownDn ?? session.typedName) : session.subject.user.dn;
 }
+
+/**
+ * What a decoy's questions, hashes, TOTP secret and lockout are derived from: the known entry's DN when
+ * there is one, so every name that entry answers to (uid, mail, UPN) behaves as one account, as an
+ * enrolled user's names do; otherwise the typed name.
+ */
+export function decoySeed(session: Pick<Session, 'subject' | 'typedName'>): string {
+  return session.subject.kind === 'decoy' ? (session.subject.knownDn ?? session.typedName) : session.typedName;
+}

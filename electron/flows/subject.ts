@@ -35,7 +35,8 @@ async function resolve(ctx: EngineContext, typedName: string): Promise<Directory
 }
 
 function decoy(ctx: EngineContext, typedName: string, why: string, known?: DirectoryUser): Subject {
-  return { kind: 'decoy', user: ctx.decoys.user(typedName), why, ...(known ? { knownDn: known.dn } : {}) };
+  // A known entry's decoy is keyed by its DN, so its lockout is shared by every name it answers to.
+  return { kind: 'decoy', user: ctx.decoys.user(known?.dn ?? typedName), why, ...(known ? { knownDn: known.dn } : {}) };
 }
 
 export async function resolveSubject(ctx: EngineContext, flow: FlowKind, gates: readonly string[], typedName: string): Promise<Subject> {

@@ -53,6 +53,33 @@ describe('nobody learns who exists', () => {
     for (const name of ['dave', 'erin']) expect(await failUntilLocked(h, name)).toEqual(unknown);
   });
 
+  it('treats every name a known but unservable entry answers to as one account, as it does an enrolled one', async () => {
+    const h = makeEngine({ questions: { shownAtRegistration: 6, requiredAtRegistration: 2, presentedAtReset: 2, requiredCorrectAtReset: 2 } });
+    h.directory.add('alice', 'Old-pass1');
+    h.directory.add('bob', 'Old-pass1');
+    await enroll(h, 'alice', 'Old-pass1');
+    const resolve = h.directory.resolveUser.bind(h.directory);
+    // A second login attribute (mail, userPrincipalName) names the same entry.
+    h.directory.resolveUser = async (typedName) => resolve(typedName.replace(/@example\.test$/, ''));
+    const questionIds = async (name: string) => {
+      const view = await h.engine.start({ flow: 'forgotPassword', username: name }, kiosk);
+      if (view.step !== 'questions') throw new Error(`expected questions, got ${JSON.stringify(view)}`);
+      await h.engine.cancel({ sessionId: view.sessionId }, kiosk);
+      return view.questions.map((q) => q.id).sort();
+    };
+    // Bob's decoy "registered" two questions and shows both: the same two under either name.
+    expect(await questionIds('bob@example.test')).toEqual(await questionIds('bob'));
+    for (const name of ['alice', 'bob']) {
+      // Locked out under one name, locked out under the other.
+      let view = await h.engine.start({ flow: 'forgotPassword', username: name }, kiosk);
+      for (let i = 0; i < 3 && view.step === 'questions'; i++) {
+        view = await h.engine.answerQuestions({ sessionId: sessionOf(view), answers: answersFor(view, () => 'wrong answer') }, kiosk);
+      }
+      expect(view).toEqual({ step: 'failed', reason: 'lockedOut', retryable: false });
+      expect(await h.engine.start({ flow: 'forgotPassword', username: `${name}@example.test` }, kiosk)).toEqual(view);
+    }
+  });
+
   it('gives the same unknown name the same questions, from the catalogue, every time', async () => {
     const h = makeEngine({ questions: { shownAtRegistration: 6, requiredAtRegistration: 2, presentedAtReset: 2, requiredCorrectAtReset: 2 } });
     const ids = new Set<string>();
