@@ -64,8 +64,9 @@ export function App(): ReactElement {
     });
   }, [language]);
   useEffect(() => {
+    if (helpdesk) return; // the help desk titles its own page
     document.title = `${t('app.name')} · ${t('app.tagline')}`;
-  }, [t, language]);
+  }, [t, language, helpdesk]);
 
   const inFlow = screen.name === 'username' || screen.name === 'flow';
   const finished = screen.name === 'flow' && (screen.view.step === 'done' || screen.view.step === 'failed');

@@ -1,7 +1,8 @@
 /**
  * Help desk through the Sesame host in Chromium on the real slapd: the integration suite's "full operator"
  * scenario driven by a person at the keyboard, a read-only operator who sees no actions and whose forged
- * call is refused on the main side; axe scan and screenshot of every help-desk screen.
+ * call is refused on the main side, paging, answers in German with the lockout gate, the kiosk link and
+ * the idle sign-out; axe scan and screenshot of every help-desk screen.
  */
 import { expect, test as plainTest } from '@playwright/test';
 import { PasswordModifyAdapter } from '../../electron/directory/password-modify/adapter';
@@ -176,6 +177,7 @@ test('in German: wrong answers close the caller’s self-service lockout, the op
   await expectHelpdeskScreen(page, 'signIn');
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Helpdesk-Anmeldung');
+  await expect(page).toHaveTitle('Helpdesk · Sesame');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.getByLabel('Ihr Benutzername', { exact: true }).fill(operator.uid);
   await page.getByLabel('Ihr Passwort', { exact: true }).fill(operator.password);
