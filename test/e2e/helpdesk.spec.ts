@@ -269,3 +269,14 @@ test('an operator who walks away is warned, then signed out', async ({ page }) =
   await expectHelpdeskScreen(page, 'signIn');
   await expect(page.locator('.hd-operator')).toHaveCount(0);
 });
+
+test('in French: the sign-in refusal reads in French, accessible', async ({ page }) => {
+  await page.goto(helpdeskUrl);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion du support');
+  await page.getByLabel('Votre nom d’utilisateur', { exact: true }).fill('personne');
+  await page.getByLabel('Votre mot de passe', { exact: true }).fill('Pas-le-bon-1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Échec de la connexion. Vérifiez votre nom d’utilisateur et votre mot de passe.');
+  await checkScreen(page, 'hd-16-sign-in-refused-fr');
+});
