@@ -38,3 +38,22 @@ export class RateLimiter {
     return this.buckets.size;
   }
 }
+
+/**
+ * The rate-limit key of a remote address. An IPv6 host usually holds a whole /64 and picks any address
+ * in it, so per-address limits count the /64; an IPv4-mapped address counts as its IPv4 address.
+ */
+export function addressKey(remote: string): string {
+  const address = remote.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}

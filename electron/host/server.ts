@@ -14,7 +14,7 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { handleApiCall, sendResult } from './api';
 import { renderIndexPage } from './index-page';
 import { hostOptionsSchema, type HostOptionsInput } from './options';
-import { RateLimiter } from './rate-limit';
+import { addressKey, RateLimiter } from './rate-limit';
 import { setSecurityHeaders } from './security-headers';
 import { BrowserSessions, readCookie, sessionCookie, type BrowserSession } from './sessions';
 import { findStaticFile } from './static-files';
@@ -85,7 +85,7 @@ export async function startHost(input: HostOptionsInput, dispatch: Dispatch, log
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res, tls);
     const remote = req.socket.remoteAddress ?? 'unknown';
-    if (!perAddress.take(remote)) return sendResult(res, callError('rateLimited'));
+    if (!perAddress.take(addressKey(remote))) return sendResult(res, callError('rateLimited'));
     if (!allowedHost(req)) return sendResult(res, fail('forbiddenSender', transportMessageKeys.badOrigin), 421);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/api/session') {

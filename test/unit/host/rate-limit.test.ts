@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../electron/host/rate-limit';
+import { RateLimiter, addressKey } from '../../../electron/host/rate-limit';
 
 describe('RateLimiter (token bucket)', () => {
   it('allows a burst of capacity, then refills at the rate', () => {
@@ -27,5 +27,16 @@ describe('RateLimiter (token bucket)', () => {
     expect(limiter.take('b')).toBe(true);
     for (const key of ['c', 'd', 'e']) limiter.take(key);
     expect(limiter.size).toBe(3);
+  });
+
+  it('keys IPv6 clients by their /64, since one host holds the whole prefix, and IPv4-mapped clients by their IPv4 address', () => {
+    expect(addressKey('2001:db8:1:2::1')).toBe(addressKey('2001:db8:1:2:ffff:ffff:ffff:ffff'));
+    expect(addressKey('2001:0db8:0001:0002:0:0:0:9')).toBe(addressKey('2001:db8:1:2::1'));
+    expect(addressKey('fe80::1%eth0')).toBe(addressKey('fe80::2'));
+    expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'));
+    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('192.0.2.2')).not.toBe(addressKey('192.0.2.1'));
+    expect(addressKey('::1')).not.toBe(addressKey('::2:0:0:0:1'));
   });
 });
