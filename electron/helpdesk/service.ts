@@ -136,12 +136,18 @@ export function createHelpdeskService(deps: HelpdeskDeps): HelpdeskService {
 
   const service: HelpdeskService = {
     'helpdesk.signIn': async (request, call) => {
+      // The self-service response floor here too: an unknown name (one search) must not answer sooner than
+      // a wrong password (search and bind), or sign-in timing tells which accounts exist.
+      const started = performance.now();
       try {
         return await signIn(ctx, request, call);
       } catch (err) {
         ctx.logger.error('help-desk sign-in failed', { errorCode: isDirectoryError(err) ? err.code : undefined, error: err });
         if (isUnavailability(err)) return unavailable;
         throw err;
+      } finally {
+        const remaining = ctx.gates.config.minResponseMs - (performance.now() - started);
+        if (remaining > 0) await ctx.gates.sleep(remaining);
       }
     },
     'helpdesk.signOut': async (request, call) => {
