@@ -3,6 +3,7 @@
  * base64url), small enough for one directory attribute value. Decoding validates every field.
  */
 import { z } from 'zod';
+import { answerHashParamsSchema } from '../gates/answers/hash-params';
 import type { EnrollmentRecord } from './record';
 
 export class EnrollmentCodecError extends Error {
@@ -22,7 +23,10 @@ const compactSchema = z
           c: z.string().max(200).optional(),
           s: b64url,
           h: b64url,
-          n: z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]),
+          // Checked like configured parameters: a record's own cost must not be able to exhaust the host.
+          n: z
+            .tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive(), z.number().int().positive()])
+            .refine(([N, r, p, keyLength]) => answerHashParamsSchema.safeParse({ N, r, p, keyLength }).success, 'hash parameters out of range'),
         })
         .strict(),
     ),

@@ -7,6 +7,8 @@ export const answerHashParamsSchema = z.object({
     .number()
     .int()
     .min(1024)
+    // 2^20 at r = 8 is already 1 GiB per answer: more is an error (or a forged record), not a setting.
+    .max(2 ** 20)
     .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),

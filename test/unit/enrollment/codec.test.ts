@@ -36,4 +36,13 @@ describe('enrollment record codec', () => {
     const bad = 'v1:' + Buffer.from(JSON.stringify({ e: 1, a: [], g: { f: -1, k: 0, p: 0 } })).toString('base64url');
     expect(() => decodeRecord(bad)).toThrow(/malformed/);
   });
+
+  it('refuses hash parameters no deployment would set, since verifying with them could exhaust the host', () => {
+    const withParams = (params: EnrollmentRecord['answers'][number]['params']) =>
+      encodeRecord({ ...record, answers: [{ ...record.answers[0]!, params }] });
+    expect(() => decodeRecord(withParams({ N: 2 ** 30, r: 8, p: 1, keyLength: 32 }))).toThrow(/malformed/);
+    expect(() => decodeRecord(withParams({ N: 1000, r: 8, p: 1, keyLength: 32 }))).toThrow(/malformed/);
+    expect(() => decodeRecord(withParams({ N: 16384, r: 8, p: 1000, keyLength: 32 }))).toThrow(/malformed/);
+    expect(decodeRecord(withParams({ N: 2 ** 20, r: 8, p: 1, keyLength: 32 })).answers[0]!.params.N).toBe(2 ** 20);
+  });
 });
