@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './components/icons';
 import { switchLanguage } from './i18n';
-import { Alert, Button } from './components/ui';
+import { Alert, Button, IdleWarning } from './components/ui';
 import { helpdeskHash, useHelpdeskRoute } from './helpdesk/route';
 import { StartScreen } from './screens/StartScreen';
 import { useSesame } from './state/context';
@@ -119,13 +119,7 @@ export function App(): ReactElement {
         {busy ? t('app.working') : ''}
       </div>
       {idle.remaining !== undefined ? (
-        <div className="idle-warning" role="alert">
-          <Icon name="clock" />
-          <span>{t('app.idleWarning', { seconds: idle.remaining })}</span>
-          <Button variant="secondary" onClick={idle.stay}>
-            {t('app.stillHere')}
-          </Button>
-        </div>
+        <IdleWarning message={t('app.idleWarning', { seconds: idle.remaining })} stayLabel={t('app.stillHere')} onStay={idle.stay} />
       ) : null}
     </div>
   );

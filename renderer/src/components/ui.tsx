@@ -1,7 +1,8 @@
 /** Small building blocks every screen uses: buttons, fields, alerts, the page frame with focus management. */
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSesame } from '../state/context';
+import { useFocusOnTurn } from './focus-on-turn';
 import { Icon, type IconName } from './icons';
 
 export function Button({
@@ -60,14 +61,7 @@ export function Alert({ tone = 'error', children }: { tone?: 'error' | 'info'; c
  * element marked data-autofocus, else to the heading, so keyboard and screen reader users start in place.
  */
 export function Page({ title, lead, icon, tone, children }: { title: string; lead?: ReactNode; icon?: IconName; tone?: 'success' | 'danger' | 'neutral'; children?: ReactNode }): ReactElement {
-  const turn = useSesame((s) => s.turn);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-    const target = root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>('h1');
-    target?.focus();
-  }, [turn]);
+  const ref = useFocusOnTurn<HTMLElement>(useSesame((s) => s.turn));
   return (
     <section ref={ref} className="page" aria-labelledby="page-title">
       {icon ? (
@@ -86,4 +80,17 @@ export function Page({ title, lead, icon, tone, children }: { title: string; lea
 
 export function Actions({ children }: { children: ReactNode }): ReactElement {
   return <div className="actions">{children}</div>;
+}
+
+/** The banner counting down to the idle timeout, with a way to stay. */
+export function IdleWarning({ message, stayLabel, onStay }: { message: string; stayLabel: string; onStay: () => void }): ReactElement {
+  return (
+    <div className="idle-warning" role="alert">
+      <Icon name="clock" />
+      <span>{message}</span>
+      <Button variant="secondary" onClick={onStay}>
+        {stayLabel}
+      </Button>
+    </div>
+  );
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageTags } from '../../../shared/app';
 import { Icon } from '../components/icons';
-import { Button } from '../components/ui';
+import { Button, IdleWarning } from '../components/ui';
 import { languageNames } from '../i18n';
 import { useSesame } from '../state/context';
 import { useIdleTimeout } from '../state/idle';
@@ -95,13 +95,7 @@ function Frame(): ReactElement {
         {busy ? t('app.working') : ''}
       </div>
       {idle.remaining !== undefined ? (
-        <div className="idle-warning" role="alert">
-          <Icon name="clock" />
-          <span>{t('helpdesk.idleWarning', { seconds: idle.remaining })}</span>
-          <Button variant="secondary" onClick={idle.stay}>
-            {t('app.stillHere')}
-          </Button>
-        </div>
+        <IdleWarning message={t('helpdesk.idleWarning', { seconds: idle.remaining })} stayLabel={t('app.stillHere')} onStay={idle.stay} />
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 /** Help-desk building blocks: the page frame with focus management, the refusal notice, dates. */
-import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
+import { type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnTurn } from '../components/focus-on-turn';
 import { Icon } from '../components/icons';
 import { Alert } from '../components/ui';
 import { useHelpdesk } from './context';
@@ -10,14 +11,7 @@ import { useHelpdesk } from './context';
  * else to the heading, so keyboard users always continue where the new content starts.
  */
 export function HelpdeskPage({ title, lead, children, wide }: { title: string; lead?: ReactNode; children?: ReactNode; wide?: boolean }): ReactElement {
-  const turn = useHelpdesk((s) => s.turn);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-    const target = root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>('h1');
-    target?.focus();
-  }, [turn]);
+  const ref = useFocusOnTurn<HTMLElement>(useHelpdesk((s) => s.turn));
   return (
     <section ref={ref} className={`page${wide ? ' hd-wide' : ''}`} aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
