@@ -82,6 +82,19 @@ export function Actions({ children }: { children: ReactNode }): ReactElement {
   return <div className="actions">{children}</div>;
 }
 
+/** A step's submit row: Continue, busy while the main side answers, then any secondary buttons. */
+export function ContinueActions({ busy, icon = 'arrow', children }: { busy: boolean; icon?: IconName; children?: ReactNode }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <Actions>
+      <Button type="submit" busy={busy} icon={icon}>
+        {t('app.continue')}
+      </Button>
+      {children}
+    </Actions>
+  );
+}
+
 /** The banner counting down to the idle timeout, with a way to stay. */
 export function IdleWarning({ message, stayLabel, onStay }: { message: string; stayLabel: string; onStay: () => void }): ReactElement {
   return (

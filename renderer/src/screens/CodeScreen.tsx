@@ -1,8 +1,9 @@
 /** A one-field secret step: the TOTP code or the current password. */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Actions, Alert, Button, Field, Page } from '../components/ui';
+import { Alert, ContinueActions, Field, Page } from '../components/ui';
 import { useSesame } from '../state/context';
+import { TotpCodeField, totpDigits } from './TotpCodeField';
 
 export function TotpScreen({ sessionId, rejected }: { sessionId: string; rejected: boolean }): ReactElement {
   const { t } = useTranslation();
@@ -12,8 +13,8 @@ export function TotpScreen({ sessionId, rejected }: { sessionId: string; rejecte
   const [error, setError] = useState<string>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6,8}$/.test(digits)) return setError(t('totp.invalid'));
+    const digits = totpDigits(code);
+    if (!digits) return setError(t('totp.invalid'));
     setError(undefined);
     setCode('');
     void send('flow.submitTotp', { sessionId, code: digits });
@@ -22,24 +23,8 @@ export function TotpScreen({ sessionId, rejected }: { sessionId: string; rejecte
     <Page title={t('totp.title')} lead={t('totp.lead')}>
       {rejected ? <Alert>{t('totp.wrongAnswer')}</Alert> : null}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <Field
-          label={t('totp.label')}
-          hint={t('totp.hint')}
-          error={error}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={9}
-          className="code-input"
-          data-autofocus
-          name="code"
-        />
-        <Actions>
-          <Button type="submit" busy={busy} icon="arrow">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <TotpCodeField label={t('totp.label')} error={error} value={code} onChange={setCode} />
+        <ContinueActions busy={busy} />
       </form>
     </Page>
   );
@@ -73,11 +58,7 @@ export function CurrentPasswordScreen({ sessionId, rejected }: { sessionId: stri
           data-autofocus
           name="current-password"
         />
-        <Actions>
-          <Button type="submit" busy={busy} icon="arrow">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <ContinueActions busy={busy} />
       </form>
     </Page>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowResponse } from '../../../shared/flow';
 import { Icon } from '../components/icons';
-import { Actions, Alert, Button, Field, Page } from '../components/ui';
+import { Alert, ContinueActions, Field, Page } from '../components/ui';
 import { useSesame } from '../state/context';
 
 type EnrollView = Extract<FlowResponse, { step: 'enrollQuestions' }>;
@@ -96,11 +96,7 @@ export function EnrollQuestionsScreen({ view }: { view: EnrollView }): ReactElem
             </fieldset>
           );
         })}
-        <Actions>
-          <Button type="submit" busy={busy} icon="arrow">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <ContinueActions busy={busy} />
       </form>
     </Page>
   );

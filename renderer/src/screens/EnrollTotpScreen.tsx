@@ -1,8 +1,9 @@
 import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowResponse } from '../../../shared/flow';
-import { Actions, Alert, Button, Field, Page } from '../components/ui';
+import { Alert, ContinueActions, Page } from '../components/ui';
 import { useSesame } from '../state/context';
+import { TotpCodeField, totpDigits } from './TotpCodeField';
 
 type EnrollTotpView = Extract<FlowResponse, { step: 'enrollTotp' }>;
 
@@ -26,8 +27,8 @@ export function EnrollTotpScreen({ view }: { view: EnrollTotpView }): ReactEleme
   const key = manualKey(view.otpauthUri);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6,8}$/.test(digits)) return setError(t('totp.invalid'));
+    const digits = totpDigits(code);
+    if (!digits) return setError(t('totp.invalid'));
     setError(undefined);
     setCode('');
     void send('flow.confirmTotpEnrollment', { sessionId: view.sessionId, code: digits });
@@ -56,24 +57,8 @@ export function EnrollTotpScreen({ view }: { view: EnrollTotpView }): ReactEleme
         </figure>
       </div>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <Field
-          label={t('enrollTotp.label')}
-          hint={t('totp.hint')}
-          error={error}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={9}
-          className="code-input"
-          data-autofocus
-          name="code"
-        />
-        <Actions>
-          <Button type="submit" busy={busy} icon="check">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <TotpCodeField label={t('enrollTotp.label')} error={error} value={code} onChange={setCode} />
+        <ContinueActions busy={busy} icon="check" />
       </form>
     </Page>
   );

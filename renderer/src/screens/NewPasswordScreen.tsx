@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowResponse, PolicyRuleView } from '../../../shared/flow';
 import { Icon } from '../components/icons';
-import { Actions, Alert, Button, Field, Page } from '../components/ui';
+import { Alert, ContinueActions, Field, Page } from '../components/ui';
 import { useSesame } from '../state/context';
 
 type NewPasswordView = Extract<FlowResponse, { step: 'newPassword' }>;
@@ -89,11 +89,7 @@ export function NewPasswordScreen({ view }: { view: NewPasswordView }): ReactEle
             </ul>
           </div>
         ) : null}
-        <Actions>
-          <Button type="submit" busy={busy} icon="check">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <ContinueActions busy={busy} icon="check" />
       </form>
     </Page>
   );

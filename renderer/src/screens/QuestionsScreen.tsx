@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowResponse } from '../../../shared/flow';
-import { Actions, Alert, Button, Field, Page } from '../components/ui';
+import { Alert, ContinueActions, Field, Page } from '../components/ui';
 import { useSesame } from '../state/context';
 
 type QuestionsView = Extract<FlowResponse, { step: 'questions' }>;
@@ -36,11 +36,7 @@ export function QuestionsScreen({ view }: { view: QuestionsView }): ReactElement
             name={`answer-${index}`}
           />
         ))}
-        <Actions>
-          <Button type="submit" busy={busy} icon="arrow">
-            {t('app.continue')}
-          </Button>
-        </Actions>
+        <ContinueActions busy={busy} />
       </form>
     </Page>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Actions, Button, Field, Page } from '../components/ui';
+import { Button, ContinueActions, Field, Page } from '../components/ui';
 import { useSesame } from '../state/context';
 
 export function UsernameScreen(): ReactElement {
@@ -32,14 +32,11 @@ export function UsernameScreen(): ReactElement {
           data-autofocus
           name="username"
         />
-        <Actions>
-          <Button type="submit" busy={busy} icon="arrow">
-            {t('app.continue')}
-          </Button>
+        <ContinueActions busy={busy}>
           <Button variant="secondary" onClick={toStart} icon="back">
             {t('app.back')}
           </Button>
-        </Actions>
+        </ContinueActions>
       </form>
     </Page>
   );
